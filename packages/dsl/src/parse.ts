@@ -19,14 +19,15 @@ export interface ParseResult {
 
 /**
  * Deeper than this, a file is not parsed: recursive descent would exhaust the
- * stack long before any real policy gets near it (the IMRT policy nests 4 deep).
+ * stack long before any real policy gets near it (the IMRT policy nests 4 deep; Chevrotain spends about eight rules per level of brackets).
  */
-export const MAX_NESTING = 200;
+export const MAX_NESTING = 100;
 
 export function parse(text: string, file?: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const lexed = T.polLexer.tokenize(text);
   for (const e of lexed.errors) diagnostics.push(lexingDiagnostic(e, text));
+  for (const t of lexed.groups.unclosed ?? []) diagnostics.push(unclosedDiagnostic(t));
   const comments = (lexed.groups.comments ?? []).map(toComment);
   const endSpan = spanAtEnd(text);
   const empty: A.SourceFile = { kind: "file", imports: [], comments, span: { start: pos0, end: endSpan.end } };
@@ -72,6 +73,14 @@ function toComment(t: IToken): A.Comment {
   return { kind: "comment", style, text: t.image, span: tokenSpan(t) };
 }
 
+function unclosedDiagnostic(t: IToken): Diagnostic {
+  const at = tokenSpan(t).start;
+  const span: A.Span = { start: at, end: { ...at, offset: at.offset + 1, column: at.column + 1 } };
+  if (t.tokenType === T.UnclosedComment) return diagnostic("unterminated-comment", "this comment has no closing `*/`", span);
+  if (t.tokenType === T.UnclosedTextBlock) return diagnostic("unterminated-string", "this text block has no closing `\"\"\"`", span);
+  return diagnostic("unterminated-string", "this text has no closing `\"` on its line", span);
+}
+
 function lexingDiagnostic(e: ILexingError, text: string): Diagnostic {
   const at = e.offset;
   const span: A.Span = {
@@ -79,9 +88,6 @@ function lexingDiagnostic(e: ILexingError, text: string): Diagnostic {
     end: { offset: at + e.length, line: e.line ?? 1, column: (e.column ?? 1) + e.length },
   };
   const rest = text.slice(at);
-  if (rest.startsWith('"""')) return diagnostic("unterminated-string", "this text block has no closing `\"\"\"`", span);
-  if (rest.startsWith('"')) return diagnostic("unterminated-string", "this text has no closing `\"` on its line", span);
-  if (rest.startsWith("/*")) return diagnostic("unterminated-comment", "this comment has no closing `*/`", span);
   return diagnostic("unexpected-character", `unexpected character \`${rest.slice(0, e.length)}\``, span);
 }
 

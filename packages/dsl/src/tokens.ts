@@ -25,6 +25,14 @@ export const BlockComment = createToken({
 export const TextBlock = createToken({ name: "TextBlock", pattern: /"""[\s\S]*?"""/, line_breaks: true });
 export const StringLit = createToken({ name: "StringLit", pattern: /"(?:[^"\\\r\n]|\\.)*"/ });
 
+/**
+ * Unclosed strings and comments are lexed whole into a group of their own, so
+ * the parse reports one clear error instead of a cascade from their contents.
+ */
+export const UnclosedComment = createToken({ name: "UnclosedComment", pattern: /\/\*[\s\S]*/, group: "unclosed", line_breaks: true });
+export const UnclosedTextBlock = createToken({ name: "UnclosedTextBlock", pattern: /"""[\s\S]*/, group: "unclosed", line_breaks: true });
+export const UnclosedString = createToken({ name: "UnclosedString", pattern: /"(?:[^"\\\r\n]|\\.)*/, group: "unclosed" });
+
 export const Identifier = createToken({ name: "Identifier", pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
 
 const keyword = (word: string, name = word[0].toUpperCase() + word.slice(1)): TokenType =>
@@ -99,12 +107,18 @@ function matchCode(text: string, offset: number, matched: IToken[]): RegExpExecA
   const prev = previousToken(matched);
   if (!prev) return null;
   const afterSystem = prev.tokenType === SystemWord;
-  const afterComma = prev.tokenType === Comma && matched[matched.length - 2]?.tokenType === Code;
+  const beforeComma = matched[matched.length - 2];
+  // `applies to` lists continue after a description too: `CPT 77386 "…", 77387`.
+  const afterComma =
+    prev.tokenType === Comma &&
+    (beforeComma?.tokenType === Code ||
+      (beforeComma?.tokenType === StringLit && matched[matched.length - 3]?.tokenType === Code));
   if (!afterSystem && !afterComma) return null;
   const pattern = afterSystem ? codeAfterSystem : codeAfterComma;
   pattern.lastIndex = offset;
   const m = pattern.exec(text);
-  if (!m || (afterComma && !/[0-9]/.test(m[0]))) return null;
+  // After a comma a new system word may start a new run: `[ICD10 C61, CPT 77385]`.
+  if (!m || (afterComma && (!/[0-9]/.test(m[0]) || /^(?:ICD10|CPT|HCPCS)$/.test(m[0])))) return null;
   return m;
 }
 
@@ -181,8 +195,11 @@ export const ALL_TOKENS: TokenType[] = [
   DocComment,
   LineComment,
   BlockComment,
+  UnclosedComment,
   TextBlock,
+  UnclosedTextBlock,
   StringLit,
+  UnclosedString,
   Code,
   Unit,
   SystemWord,
