@@ -1,0 +1,41 @@
+/**
+ * The `pol` command: reads the command name and hands the rest of the
+ * arguments to that command's function. Commands never call process.exit
+ * themselves, so tests can run them in-process.
+ */
+import { runCheck } from "./check.js";
+import { EXIT, processIO, type CommandIO } from "./io.js";
+
+type Command = { summary: string; run: (args: string[], io: CommandIO) => number | Promise<number> };
+
+const COMMANDS: Record<string, Command> = {
+  check: { summary: "parse and check policies; diagnostics as file:line:col", run: runCheck },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `Usage: pol <command> [arguments]
+
+Pol compiles health-plan coverage policies into typed evaluators.
+
+Commands:
+${lines.join("\n")}
+
+Run \`pol <command> --help\` for a command's options.
+`;
+}
+
+export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(usage());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`pol: unknown command \`${name}\`\n\n${usage()}`);
+    return EXIT.usage;
+  }
+  return command.run(rest, io);
+}
