@@ -1,0 +1,76 @@
+/**
+ * The decision algorithm of LANGUAGE.md §5, independent of how rule values are
+ * computed: the reference evaluator and generated code both call it, so
+ * precedence, `possible` and the deciding rule are defined once. Part of the
+ * shipped runtime.
+ */
+import type { Kleene } from "./kleene.js";
+import type { RuleOutcome } from "./types.js";
+
+/** Classes in precedence order: exclusions decide first, then coverage, then review (§5). */
+export const PRECEDENCE: readonly RuleOutcome[] = ["not_covered", "covered", "review"];
+
+export interface RuleHead {
+  outcome: RuleOutcome;
+  label: string;
+}
+
+export interface Walk {
+  outcome: RuleOutcome | "incomplete";
+  /** The first true rule's label of the deciding class, `"otherwise"`, or null when incomplete. */
+  rule: string | null;
+  /** Outcomes reached, in precedence order, the `otherwise` outcome last. */
+  possible: RuleOutcome[];
+  /** Unknown rules of the classes that joined `possible` without a true rule: their unknown facts are `missing`. */
+  undecided: number[];
+  /** Every rule evaluated, in the order evaluated: the rules the trace explains. */
+  walked: number[];
+}
+
+/** Rule indexes per class, in PRECEDENCE order, each in file order. */
+export function ruleClasses(rules: readonly RuleHead[]): number[][] {
+  return PRECEDENCE.map((outcome) => rules.flatMap((r, i) => (r.outcome === outcome ? [i] : [])));
+}
+
+/**
+ * Walk the classes in precedence order, asking for rule values only as needed
+ * (a class stops at its first true rule in file order; later classes are not
+ * evaluated once a class has a true rule).
+ */
+export function walkRules(
+  rules: readonly RuleHead[],
+  classes: readonly (readonly number[])[],
+  valueOf: (index: number) => Kleene,
+  otherwise: RuleOutcome,
+): Walk {
+  const possible: RuleOutcome[] = [];
+  const undecided: number[] = [];
+  const walked: number[] = [];
+  let decidingRule = -1;
+  for (let c = 0; c < classes.length && decidingRule < 0; c++) {
+    const unknown: number[] = [];
+    for (const i of classes[c]) {
+      walked.push(i);
+      const v = valueOf(i);
+      if (v === true) {
+        decidingRule = i;
+        break;
+      }
+      if (v === undefined) unknown.push(i);
+    }
+    if (decidingRule >= 0) possible.push(PRECEDENCE[c]);
+    else if (unknown.length > 0) {
+      possible.push(PRECEDENCE[c]);
+      undecided.push(...unknown);
+    }
+  }
+  if (decidingRule < 0 && !possible.includes(otherwise)) possible.push(otherwise);
+  if (possible.length > 1) return { outcome: "incomplete", rule: null, possible, undecided, walked };
+  return {
+    outcome: possible[0],
+    rule: decidingRule >= 0 ? rules[decidingRule].label : "otherwise",
+    possible,
+    undecided,
+    walked,
+  };
+}

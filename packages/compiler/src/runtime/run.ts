@@ -1,0 +1,103 @@
+/**
+ * The evaluator driver: case validation, applicability, the rule walk,
+ * `missing`, documentation and the trace, assembled into the decision JSON of
+ * LANGUAGE.md §9. The reference evaluator and every generated module are a
+ * `Program` — they differ only in how expressions are computed (walking the
+ * syntax tree, or compiled code) — so everything else lives here, once. Part
+ * of the shipped runtime.
+ */
+import type { CodeMatcher } from "./code-matcher.js";
+import { ruleClasses, walkRules, type RuleHead } from "./decide.js";
+import { documentationItem, type RequirementHead } from "./documentation.js";
+import type { Kleene } from "./kleene.js";
+import { collectMissing, explained, toTraceNode, type Explained } from "./trace.js";
+import type { Decision, EvaluateOptions, InputErrors, RuleOutcome, SourceSpan, TraceNode } from "./types.js";
+import { validateCase, type CaseSchema, type CheckedCase } from "./validate-case.js";
+
+export interface ProgramRule<C> extends RuleHead {
+  /** The condition's value (fast path: no trace objects). */
+  value(context: C): Kleene;
+  /** The rule's explanation node (for the trace, and for `missing`). */
+  explain(context: C): Explained<Kleene>;
+}
+
+export interface ProgramRequirement<C> extends RequirementHead {
+  /** All of the requirement's conditions (its `when`s), Kleene `and`; true when it has none. */
+  condition(context: C): Kleene;
+}
+
+export interface ProgramSpec<C> {
+  policy: string;
+  version: string | null;
+  schema: CaseSchema;
+  /** The policy's `applies to` codes and where they are declared; absent when it has none. */
+  appliesTo?: { codes: CodeMatcher; span: SourceSpan };
+  /** In file order. */
+  rules: readonly ProgramRule<C>[];
+  otherwise: RuleOutcome;
+  requirements: readonly ProgramRequirement<C>[];
+  /** The per-case state (values and memoized defines) for a valid case. */
+  context(checked: CheckedCase): C;
+}
+
+export interface Program<C> extends ProgramSpec<C> {
+  readonly classes: readonly (readonly number[])[];
+  /** Position of each name in `missing`: facts in declaration order, then `procedures`, then `as_of`. */
+  readonly missingOrder: ReadonlyMap<string, number>;
+}
+
+/** Precompute what every evaluation needs. */
+export function program<C>(spec: ProgramSpec<C>): Program<C> {
+  const names = [...spec.schema.spec.facts.map((f) => f.name), "procedures", "as_of"];
+  return { ...spec, classes: ruleClasses(spec.rules), missingOrder: new Map(names.map((n, i) => [n, i])) };
+}
+
+/** Decide a case (§5, §6, §9), or return its input errors. */
+export function run<C>(p: Program<C>, input: unknown, options?: EvaluateOptions): Decision | InputErrors {
+  const checked = validateCase(input, p.schema);
+  if ("errors" in checked) return checked;
+  const tracing = options?.trace === true;
+  const c = p.context(checked);
+
+  if (p.appliesTo && checked.procedures !== undefined && checked.procedures.length > 0) {
+    const codes = p.appliesTo.codes;
+    const applicable = checked.procedures.some((code) => codes.test(code));
+    if (!applicable) {
+      const decision: Decision = { policy: p.policy, version: p.version, outcome: "not_applicable", rule: null, documentation: [] };
+      if (tracing) decision.trace = { applicability: applicabilityNode(p.appliesTo.span, false, checked.procedures), rules: [] };
+      return decision;
+    }
+  }
+
+  const nodes: (Explained<Kleene> | undefined)[] = [];
+  const valueOf = tracing
+    ? (i: number) => (nodes[i] = p.rules[i].explain(c)).value
+    : (i: number) => p.rules[i].value(c);
+  const walk = walkRules(p.rules, p.classes, valueOf, p.otherwise);
+
+  const incomplete = walk.outcome === "incomplete";
+  const decision: Decision = {
+    policy: p.policy,
+    version: p.version,
+    outcome: walk.outcome,
+    rule: walk.rule,
+    ...(incomplete
+      ? {
+          possible: walk.possible,
+          missing: collectMissing(walk.undecided.map((i) => nodes[i] ?? p.rules[i].explain(c)), p.missingOrder),
+        }
+      : {}),
+    documentation: p.requirements.map((r) => documentationItem(r, r.condition(c), checked.documents, checked.values)),
+  };
+  if (tracing) {
+    const rules = walk.walked.map((i) => toTraceNode(nodes[i]!));
+    const applies = p.appliesTo && checked.procedures !== undefined && checked.procedures.length > 0;
+    decision.trace = applies ? { applicability: applicabilityNode(p.appliesTo!.span, true, checked.procedures!), rules } : { rules };
+  }
+  return decision;
+}
+
+function applicabilityNode(span: SourceSpan, applicable: boolean, procedures: string[]): TraceNode {
+  const list = explained("builtin", "procedures", span, "set:code", procedures, [], "procedures");
+  return toTraceNode(explained("applies-to", "applies to", span, "bool", applicable, [list]));
+}
