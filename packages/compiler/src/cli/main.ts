@@ -4,12 +4,14 @@
  * themselves, so tests can run them in-process.
  */
 import { runCheck } from "./check.js";
+import { runLsp } from "./lsp.js";
 import { EXIT, processIO, type CommandIO } from "./io.js";
 
 type Command = { summary: string; run: (args: string[], io: CommandIO) => number | Promise<number> };
 
 const COMMANDS: Record<string, Command> = {
   check: { summary: "parse and check policies; diagnostics as file:line:col", run: runCheck },
+  lsp: { summary: "run the language server for editors (--stdio)", run: runLsp },
 };
 
 export function usage(): string {
