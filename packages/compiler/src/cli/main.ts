@@ -6,12 +6,14 @@
 import { runCheck } from "./check.js";
 import { runLsp } from "./lsp.js";
 import { EXIT, processIO, type CommandIO } from "./io.js";
+import { runRender } from "./render.js";
 
 type Command = { summary: string; run: (args: string[], io: CommandIO) => number | Promise<number> };
 
 const COMMANDS: Record<string, Command> = {
   check: { summary: "parse and check policies; diagnostics as file:line:col", run: runCheck },
   lsp: { summary: "run the language server for editors (--stdio)", run: runLsp },
+  render: { summary: "the policy as a document people read (Markdown or HTML)", run: runRender },
 };
 
 export function usage(): string {
