@@ -36,7 +36,7 @@ const RELATIVE_IMPORT =
   /^[ \t]*(?:(?:import|export)(?:[ \t]+type)?[\w\s{},*$]*?\bfrom[ \t]*|import[ \t]*)(["'])\.{1,2}\/[^"'\n]*\1[ \t]*;?[ \t]*(?:\r?\n)?/gm;
 
 /** Any import or re-export left after stripping: the runtime must not have one. */
-const ANY_IMPORT = /^[ \t]*(?:import\b(?![ \t]*\()|export\b[\w\s{},*$]*?\bfrom\b)/m;
+const ANY_IMPORT = /^[ \t]*(?:import\b(?![ \t]*\()|export\b[\w\s{},*$]*?\bfrom[ \t]*["'])/m;
 
 /** A source file's text without its relative imports; throws if any other import remains. */
 export function stripRelativeImports(source: string, file: string): string {

@@ -10,6 +10,9 @@ import type { RuleOutcome } from "./types.js";
 /** Classes in precedence order: exclusions decide first, then coverage, then review (§5). */
 export const PRECEDENCE: readonly RuleOutcome[] = ["not_covered", "covered", "review"];
 
+// Index accesses below are written to compile under `noUncheckedIndexedAccess`
+// too: integrators compile pol-runtime.ts with their own settings.
+
 export interface RuleHead {
   outcome: RuleOutcome;
   label: string;
@@ -47,9 +50,10 @@ export function walkRules(
   const undecided: number[] = [];
   const walked: number[] = [];
   let decidingRule = -1;
-  for (let c = 0; c < classes.length && decidingRule < 0; c++) {
+  for (let c = 0; c < PRECEDENCE.length && decidingRule < 0; c++) {
+    const outcome = PRECEDENCE[c]!;
     const unknown: number[] = [];
-    for (const i of classes[c]) {
+    for (const i of classes[c] ?? []) {
       walked.push(i);
       const v = valueOf(i);
       if (v === true) {
@@ -58,17 +62,18 @@ export function walkRules(
       }
       if (v === undefined) unknown.push(i);
     }
-    if (decidingRule >= 0) possible.push(PRECEDENCE[c]);
+    if (decidingRule >= 0) possible.push(outcome);
     else if (unknown.length > 0) {
-      possible.push(PRECEDENCE[c]);
+      possible.push(outcome);
       undecided.push(...unknown);
     }
   }
   if (decidingRule < 0 && !possible.includes(otherwise)) possible.push(otherwise);
-  if (possible.length > 1) return { outcome: "incomplete", rule: null, possible, undecided, walked };
+  const only = possible[0];
+  if (possible.length > 1 || only === undefined) return { outcome: "incomplete", rule: null, possible, undecided, walked };
   return {
-    outcome: possible[0],
-    rule: decidingRule >= 0 ? rules[decidingRule].label : "otherwise",
+    outcome: only,
+    rule: decidingRule >= 0 ? (rules[decidingRule]?.label ?? null) : "otherwise",
     possible,
     undecided,
     walked,

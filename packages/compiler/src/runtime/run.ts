@@ -70,9 +70,12 @@ export function run<C>(p: Program<C>, input: unknown, options?: EvaluateOptions)
   }
 
   const nodes: (Explained<Kleene> | undefined)[] = [];
-  const valueOf = tracing
-    ? (i: number) => (nodes[i] = p.rules[i].explain(c)).value
-    : (i: number) => p.rules[i].value(c);
+  const rule = (i: number): ProgramRule<C> => {
+    const r = p.rules[i];
+    if (!r) throw new Error(`pol runtime: no rule ${i}`);
+    return r;
+  };
+  const valueOf = tracing ? (i: number) => (nodes[i] = rule(i).explain(c)).value : (i: number) => rule(i).value(c);
   const walk = walkRules(p.rules, p.classes, valueOf, p.otherwise);
 
   const incomplete = walk.outcome === "incomplete";
@@ -84,13 +87,13 @@ export function run<C>(p: Program<C>, input: unknown, options?: EvaluateOptions)
     ...(incomplete
       ? {
           possible: walk.possible,
-          missing: collectMissing(walk.undecided.map((i) => nodes[i] ?? p.rules[i].explain(c)), p.missingOrder),
+          missing: collectMissing(walk.undecided.map((i) => nodes[i] ?? rule(i).explain(c)), p.missingOrder),
         }
       : {}),
     documentation: p.requirements.map((r) => documentationItem(r, r.condition(c), checked.documents, checked.values)),
   };
   if (tracing) {
-    const rules = walk.walked.map((i) => toTraceNode(nodes[i]!));
+    const rules = walk.walked.map((i) => toTraceNode(nodes[i] ?? rule(i).explain(c)));
     const applies = p.appliesTo && checked.procedures !== undefined && checked.procedures.length > 0;
     decision.trace = applies ? { applicability: applicabilityNode(p.appliesTo!.span, true, checked.procedures!), rules } : { rules };
   }

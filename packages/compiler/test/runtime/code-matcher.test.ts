@@ -41,7 +41,9 @@ describe("codesets (LANGUAGE.md §3)", () => {
     const code = (min: number, max: number) => fc.array(ch, { minLength: min, maxLength: max }).map((a) => a.join(""));
     const entry: fc.Arbitrary<CodeEntrySpec> = fc.oneof(
       code(1, 6),
-      fc.integer({ min: 1, max: 5 }).chain((n) => fc.tuple(code(n, n), code(n, n)).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as const)),
+      fc.integer({ min: 1, max: 5 }).chain((n) =>
+        fc.tuple(code(n, n), code(n, n)).map(([a, b]): CodeEntrySpec => (a <= b ? [a, b] : [b, a])),
+      ),
     );
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 12 }), fc.array(code(0, 7), { maxLength: 20 }), (entries, codes) => {
