@@ -1,0 +1,159 @@
+/**
+ * `pol eval <policy.pol> <case.json>` and `pol eval <policy.pol> --batch
+ * <cases.jsonl>` (LANGUAGE.md §9, §10): decide cases with the reference
+ * evaluator.
+ */
+import { accessSync, constants, createReadStream, readFileSync, statSync } from "node:fs";
+import { createInterface } from "node:readline";
+import type { PolicyModel } from "@pol/dsl";
+import { evaluate } from "../evaluate.js";
+import { explainDecision } from "../explain.js";
+import { parseArgs } from "./args.js";
+import { EXIT, processIO, usageError, type CommandIO } from "./io.js";
+import { loadModel } from "./load.js";
+
+export const EVAL_USAGE = `Usage: pol eval <policy.pol> <case.json> [--explain] [--no-trace]
+       pol eval <policy.pol> --batch <cases.jsonl> [--trace]
+
+Decides a case (LANGUAGE.md §9) and prints the decision as JSON, with the
+trace of the criteria that decided it.
+
+  --explain        print the decision as a readable tree instead of JSON
+  --no-trace       leave the trace out of the JSON
+  --batch FILE     one case per line (JSON Lines; blank lines are skipped):
+                   one decision per line on stdout, in order, streaming;
+                   a line that is not a valid case gives
+                   { "line": N, "errors": [...] }. Progress goes to stderr
+                   when it is a terminal.
+  --trace          with --batch: include the trace in each decision
+
+Exit status: 0 decided; 1 the policy has errors; 2 bad usage, an unreadable
+file, or a case with input errors (printed as { "errors": [...] } on stdout).
+`;
+
+export async function runEval(args: string[], io: CommandIO): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    io.stdout(EVAL_USAGE);
+    return EXIT.ok;
+  }
+  const parsed = parseArgs(args, ["--explain", "--no-trace", "--trace"], ["--batch"]);
+  if ("error" in parsed) return usageError(io, parsed.error, EVAL_USAGE);
+  const batch = parsed.options.get("--batch");
+  const [policyPath, casePath, ...extra] = parsed.positionals;
+  if (!policyPath) return usageError(io, "name the policy file", EVAL_USAGE);
+  if (batch !== undefined && casePath !== undefined) return usageError(io, "give either a case file or --batch, not both", EVAL_USAGE);
+  if (batch === undefined && casePath === undefined) return usageError(io, "name the case file (or --batch cases.jsonl)", EVAL_USAGE);
+  if (extra.length > 0) return usageError(io, `unexpected argument ${extra[0]}`, EVAL_USAGE);
+  if (batch !== undefined && parsed.flags.has("--explain")) return usageError(io, "--explain works on one case, not with --batch", EVAL_USAGE);
+
+  if (!isReadable(policyPath)) return usageError(io, `cannot read ${policyPath}`, EVAL_USAGE);
+  const loaded = loadModel(policyPath, io);
+  if ("failed" in loaded) return EXIT.failed;
+  const model = loaded.model;
+  if (model.kind !== "policy") {
+    io.stderr(`pol: ${policyPath} holds library ${model.name}; only a policy decides cases\n`);
+    return EXIT.usage;
+  }
+  if (batch !== undefined) return runBatch(model, batch, parsed.flags.has("--trace"), io);
+  return evalOne(model, casePath!, parsed.flags, io);
+}
+
+function evalOne(model: PolicyModel, casePath: string, flags: Set<string>, io: CommandIO): number {
+  let text: string;
+  try {
+    text = readFileSync(casePath, "utf8");
+  } catch (e) {
+    io.stderr(`pol: cannot read ${casePath}: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (e) {
+    io.stderr(`pol: ${casePath}${jsonErrorPlace(text, e as Error)}: not valid JSON: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+  const explain = flags.has("--explain");
+  const result = evaluate(model, input, { trace: explain || !flags.has("--no-trace") });
+  if ("errors" in result) {
+    io.stdout(JSON.stringify(result, null, 2) + "\n");
+    return EXIT.usage;
+  }
+  io.stdout(explain ? explainDecision(result, { title: model.title }) : JSON.stringify(result, null, 2) + "\n");
+  return EXIT.ok;
+}
+
+/** Stream a JSONL file: one line in, one line out, never holding more than a line. */
+async function runBatch(model: PolicyModel, file: string, trace: boolean, io: CommandIO): Promise<number> {
+  if (!isReadable(file)) {
+    io.stderr(`pol: cannot read ${file}\n`);
+    return EXIT.usage;
+  }
+  const lines = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
+  let lineNo = 0;
+  let decided = 0;
+  let bad = 0;
+  let lastProgress = 0;
+  const progress = (final: boolean) => {
+    const now = Date.now();
+    if (!io.isTTY || (!final && now - lastProgress < 200)) return;
+    lastProgress = now;
+    io.stderr(`\r${decided + bad} cases: ${decided} decided, ${bad} with errors${final ? "\n" : ""}`);
+  };
+  try {
+    for await (const line of lines) {
+      lineNo++;
+      if (line.trim() === "") continue;
+      let out: string;
+      let input: unknown;
+      let parsedOk = true;
+      try {
+        input = JSON.parse(line);
+      } catch (e) {
+        parsedOk = false;
+        out = JSON.stringify({ line: lineNo, errors: [{ path: "$", message: `line ${lineNo} is not valid JSON: ${(e as Error).message}` }] });
+      }
+      if (parsedOk) {
+        const result = evaluate(model, input, { trace });
+        out = "errors" in result ? JSON.stringify({ line: lineNo, errors: result.errors }) : JSON.stringify(result);
+        if ("errors" in result) bad++;
+        else decided++;
+      } else bad++;
+      io.stdout(out! + "\n");
+      if ((decided + bad) % 256 === 0) {
+        await drained(io);
+        progress(false);
+      }
+    }
+  } catch (e) {
+    io.stderr(`pol: cannot read ${file}: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+  progress(true);
+  return bad > 0 ? EXIT.usage : EXIT.ok;
+}
+
+/** Wait while the process's stdout is full, so a slow reader cannot make memory grow. */
+async function drained(io: CommandIO): Promise<void> {
+  if (io !== processIO || !process.stdout.writableNeedDrain) return;
+  await new Promise<void>((resolve) => process.stdout.once("drain", resolve));
+}
+
+/** A readable file (checked without reading it: batch files may be huge). */
+function isReadable(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** `:line:col` of a JSON syntax error when the engine reports a position. */
+function jsonErrorPlace(text: string, e: Error): string {
+  const m = /position (\d+)/.exec(e.message);
+  if (!m) return "";
+  const before = text.slice(0, Number(m[1]));
+  const lines = before.split("\n");
+  return `:${lines.length}:${lines[lines.length - 1].length + 1}`;
+}
