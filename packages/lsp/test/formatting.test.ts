@@ -21,6 +21,16 @@ describe("formatting", () => {
     expect(apply(messy, o, edits)).toBe(await formatPol(messy));
   });
 
+  it("edits only the lines that change", async () => {
+    const formatted = await formatPol(POLICY);
+    const messy = formatted.replace("fact intent: Intent", "fact   intent:   Intent").replace("require target_volume", "require    target_volume");
+    const o = open(messy);
+    const edits = await formatDocument(o.analysis);
+    expect(edits).toHaveLength(2);
+    expect(edits.map((e) => e.range.end.line - e.range.start.line)).toEqual([1, 1]);
+    expect(apply(messy, o, edits)).toBe(formatted);
+  });
+
   it("changes nothing in a formatted file", async () => {
     const formatted = await formatPol(POLICY);
     expect(await formatDocument(open(formatted).analysis)).toEqual([]);

@@ -6,6 +6,7 @@
 import { formatPol } from "@pol/dsl";
 import type { TextEdit } from "vscode-languageserver";
 import type { DocumentAnalysis } from "../analysis.js";
+import { lineHunks, splitLines } from "../line-diff.js";
 
 export async function formatDocument(a: DocumentAnalysis): Promise<TextEdit[]> {
   if (a.parsed.diagnostics.some((d) => d.severity === "error")) return [];
@@ -14,36 +15,18 @@ export async function formatDocument(a: DocumentAnalysis): Promise<TextEdit[]> {
 }
 
 /**
- * One edit covering only what changed between the first and last differing
- * characters, so the editor keeps the cursor and folds outside it.
+ * Edits that replace only the lines that changed (one edit per run of
+ * changed lines), so the editor keeps the cursor and folds elsewhere.
  */
 export function minimalEdit(a: DocumentAnalysis, formatted: string): TextEdit[] {
-  const before = a.text;
-  if (formatted === before) return [];
-  let start = 0;
-  const max = Math.min(before.length, formatted.length);
-  while (start < max && before.charCodeAt(start) === formatted.charCodeAt(start)) start++;
-  let endBefore = before.length;
-  let endAfter = formatted.length;
-  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === formatted.charCodeAt(endAfter - 1)) {
-    endBefore--;
-    endAfter--;
-  }
-  // Never split a surrogate pair or a CRLF between the kept and the replaced part.
-  while (start > 0 && isLowHalfOrLf(before, start)) start--;
-  while (endBefore < before.length && isLowHalfOrLf(before, endBefore)) {
-    endBefore++;
-    endAfter++;
-  }
-  return [
-    {
-      range: { start: a.document.positionAt(start), end: a.document.positionAt(endBefore) },
-      newText: formatted.slice(start, endAfter),
-    },
-  ];
-}
-
-function isLowHalfOrLf(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return (c >= 0xdc00 && c <= 0xdfff) || (c === 10 && text.charCodeAt(i - 1) === 13);
+  if (formatted === a.text) return [];
+  const before = splitLines(a.text);
+  const after = splitLines(formatted);
+  const hunks = lineHunks(before, after) ?? [{ from: 0, to: before.length, newFrom: 0, newTo: after.length }];
+  const lineStart: number[] = [0];
+  for (const l of before) lineStart.push(lineStart[lineStart.length - 1] + l.length);
+  return hunks.map((h) => ({
+    range: { start: a.document.positionAt(lineStart[h.from]), end: a.document.positionAt(lineStart[h.to]) },
+    newText: after.slice(h.newFrom, h.newTo).join(""),
+  }));
 }
