@@ -94,12 +94,13 @@ export function validateCase(input: unknown, schema: CaseSchema): CheckedCase | 
         continue;
       }
       for (const name of Object.keys(value)) {
-        const path = `facts${pathKey(name)}`;
         const spec = schema.facts.get(name);
         if (!spec) {
-          fail(path, `policy ${schema.spec.policy} has no fact \`${name}\`${didYouMean(name, [...schema.facts.keys()])}`);
+          fail(`facts${pathKey(name)}`, `policy ${schema.spec.policy} has no fact \`${name}\`${didYouMean(name, [...schema.facts.keys()])}`);
           continue;
         }
+        // Declared names are Pol identifiers, so the path needs no quoting.
+        const path = `facts.${name}`;
         const v = value[name];
         if (v === null || v === undefined) continue;
         values[name] = spec.set ? readSet(spec, v, path, fail) : readValue(spec, v, path, fail);
