@@ -134,6 +134,9 @@ export class Workspace {
    * open documents and the `.pol` files under the roots whose program reads it.
    */
   programsReading(declaringFile: string): DocumentAnalysis[] {
+    // Only libraries are imported (§2): a policy's own names are found in the policy alone.
+    const declaring = this.analysisOfPath(declaringFile);
+    if (declaring?.model?.kind === "policy") return [declaring];
     const paths = new Set<string>([...this.openByPath.keys()]);
     for (const root of this.roots) for (const p of this.fs.listPolFiles(root)) paths.add(p);
     const out: DocumentAnalysis[] = [];

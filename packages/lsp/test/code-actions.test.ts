@@ -28,6 +28,17 @@ describe("code actions", () => {
     expect(fixesAt(POLICY.replace(">= 2 years", ">= <|>2"))[0]).toMatchObject({ code: "missing-unit", newText: "2 years" });
   });
 
+  it("adds the missing `otherwise` before the policy's closing brace", () => {
+    const source = POLICY.replace("  otherwise not covered\n", "").replace("policy demo", "policy <|>demo");
+    const o = open(source);
+    const [fix] = codeActions(o.analysis, { start: o.cursor, end: o.cursor });
+    expect(fix.title).toBe("Add `otherwise not covered`");
+    const edit = Object.values(fix.edit!.changes!)[0][0];
+    const at = o.analysis.document.offsetAt(edit.range.start);
+    const fixed = o.analysis.text.slice(0, at) + edit.newText + o.analysis.text.slice(at);
+    expect(fixed.endsWith("  }\n  otherwise not covered\n}\n")).toBe(true);
+  });
+
   it("offers nothing where no diagnostic suggests a fix", () => {
     expect(fixesAt(POLICY.replace("intent is curative and", "<|>intent is curative and"))).toEqual([]);
   });
