@@ -3,15 +3,21 @@
  * arguments to that command's function. Commands never call process.exit
  * themselves, so tests can run them in-process.
  */
+import { runBuild } from "./build.js";
 import { runCheck } from "./check.js";
+import { runEval } from "./eval.js";
 import { runLsp } from "./lsp.js";
 import { EXIT, processIO, type CommandIO } from "./io.js";
 import { runRender } from "./render.js";
+import { runTest } from "./test.js";
 
 type Command = { summary: string; run: (args: string[], io: CommandIO) => number | Promise<number> };
 
 const COMMANDS: Record<string, Command> = {
   check: { summary: "parse and check policies; diagnostics as file:line:col", run: runCheck },
+  build: { summary: "compile policies into TypeScript evaluators and case JSON Schemas (--out DIR)", run: runBuild },
+  eval: { summary: "decide a case (or a JSONL batch) as JSON; --explain for a readable tree", run: runEval },
+  test: { summary: "run the policies' test blocks; ends with N passed, N failed", run: runTest },
   lsp: { summary: "run the language server for editors (--stdio)", run: runLsp },
   render: { summary: "the policy as a document people read (Markdown or HTML)", run: runRender },
 };
