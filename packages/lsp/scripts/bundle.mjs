@@ -7,6 +7,7 @@ import { build } from "esbuild";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+/** The packages/lsp folder. */
 export const lspRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /**

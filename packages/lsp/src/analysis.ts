@@ -18,6 +18,7 @@ import { resolve } from "node:path";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { collectOccurrences, type Occurrence } from "./occurrences.js";
 
+/** One document checked at one version: everything a feature needs, and nothing it must compute from text again. */
 export interface DocumentAnalysis {
   readonly uri: string;
   /** Absolute path (or the URI itself for documents that are not files). */

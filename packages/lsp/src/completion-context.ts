@@ -9,10 +9,12 @@ import { METADATA_WORDS, type ParseResult } from "@pol/dsl";
 /** A token of the lexer (chevrotain's `IToken`). */
 type IToken = ParseResult["tokens"][number];
 
+/** What the innermost open bracket belongs to. */
 export type BlockKind =
   | "top" | "policy" | "library" | "enum" | "codeset" | "applies" | "when" | "test" | "given"
   | "expect-requires" | "expect-missing" | "expect-possible" | "set" | "paren" | "list";
 
+/** Where the cursor is, as completion needs to know it. */
 export type CompletionContext =
   | { kind: "none" }
   | { kind: "top" }

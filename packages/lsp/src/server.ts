@@ -32,6 +32,7 @@ import { documentSymbols } from "./features/symbols.js";
 import { uriToPath } from "./positions.js";
 import { Workspace, nodeFileSystem, type FileSystem } from "./workspace.js";
 
+/** What tests and embedders may change about the server. */
 export interface ServerOptions {
   /** How long after the last keystroke diagnostics are published; requests never wait for it. Default 25 ms. */
   debounceMs?: number;

@@ -20,6 +20,7 @@ export interface FileSystem {
 /** More files than this under a workspace root are not scanned: the root is probably not a policy repository. */
 const MAX_SCANNED_FILES = 5_000;
 
+/** The real disk. */
 export const nodeFileSystem: FileSystem = {
   readFile(path) {
     try {
@@ -57,6 +58,7 @@ interface OpenDocument {
   text: string;
 }
 
+/** The open documents, the disk behind them, and the analyses of both. */
 export class Workspace {
   private readonly open = new Map<string, OpenDocument>();
   private readonly openByPath = new Map<string, OpenDocument>();

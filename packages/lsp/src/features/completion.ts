@@ -21,6 +21,7 @@ const TEST_OUTCOMES = ["covered", "not covered", "review", "incomplete", "not ap
 const PRIMITIVE_TYPES = ["bool", "number", "date", "text"];
 const CODE_SYSTEMS = ["ICD10", "CPT", "HCPCS"];
 
+/** The completion items that fit at `position`, ranked for the context; none inside comments and strings. */
 export function completion(a: DocumentAnalysis, position: Position): CompletionItem[] {
   const offset = a.document.offsetAt(position);
   if (insideCommentOrText(a, offset)) return [];

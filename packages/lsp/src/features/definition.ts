@@ -8,6 +8,7 @@ import type { DocumentAnalysis } from "../analysis.js";
 import { occurrenceAt } from "../occurrences.js";
 import { pathToUri, spanHas, spanToRange } from "../positions.js";
 
+/** Where the name (or import) at `position` is declared, or null. */
 export function definition(a: DocumentAnalysis, position: Position): Location | null {
   const offset = a.document.offsetAt(position);
   const o = occurrenceAt(a.occurrences, offset);

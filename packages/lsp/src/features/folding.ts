@@ -10,6 +10,7 @@ import type { DocumentAnalysis } from "../analysis.js";
 const OPEN = new Set(["{", "(", "["]);
 const CLOSE: Record<string, string> = { "}": "{", ")": "(", "]": "[" };
 
+/** Every foldable region of the document, one per start line (the largest wins). */
 export function foldingRanges(a: DocumentAnalysis): FoldingRange[] {
   const byStart = new Map<number, FoldingRange>();
   const add = (startLine: number, endLine: number, kind?: FoldingRangeKind): void => {

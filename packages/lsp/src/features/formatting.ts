@@ -8,6 +8,7 @@ import type { TextEdit } from "vscode-languageserver";
 import type { DocumentAnalysis } from "../analysis.js";
 import { lineHunks, splitLines } from "../line-diff.js";
 
+/** The edits that format the document, or none when it has syntax errors or is formatted already. */
 export async function formatDocument(a: DocumentAnalysis): Promise<TextEdit[]> {
   if (a.parsed.diagnostics.some((d) => d.severity === "error")) return [];
   const formatted = await formatPol(a.text, { filepath: a.path });

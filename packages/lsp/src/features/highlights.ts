@@ -7,6 +7,7 @@ import type { DocumentAnalysis } from "../analysis.js";
 import { occurrenceAt, targetKey } from "../occurrences.js";
 import { spanToRange } from "../positions.js";
 
+/** Every occurrence in this file of the name at `position`. */
 export function documentHighlights(a: DocumentAnalysis, position: Position): DocumentHighlight[] {
   const o = occurrenceAt(a.occurrences, a.document.offsetAt(position));
   if (!o) return [];

@@ -11,6 +11,7 @@ import { describeTarget } from "../describe.js";
 import { occurrenceAt } from "../occurrences.js";
 import { spanHas, spanToRange } from "../positions.js";
 
+/** Markdown about what is under `position`, or null when there is nothing to say. */
 export function hover(a: DocumentAnalysis, position: Position): Hover | null {
   const offset = a.document.offsetAt(position);
   const o = occurrenceAt(a.occurrences, offset);

@@ -11,6 +11,7 @@ import { spanToRange } from "../positions.js";
 /** The analyses of every file that may mention a name declared in a file (the server's workspace answers this). */
 export type ProgramsReading = (declaringFile: string) => readonly DocumentAnalysis[];
 
+/** Every place the name at `position` is written, across the files that can see its declaration. */
 export function references(
   a: DocumentAnalysis,
   position: Position,

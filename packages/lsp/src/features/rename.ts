@@ -29,6 +29,7 @@ export function prepareRename(a: DocumentAnalysis, position: Position): { range:
   return { range: spanToRange(o.span), placeholder: o.target.name };
 }
 
+/** The edits that rename what is at `position` to `newName` everywhere, or why it must not. */
 export function rename(
   a: DocumentAnalysis,
   position: Position,

@@ -17,8 +17,10 @@ export const TOKEN_TYPES = [
   "keyword", "variable", "function", "enumMember", "enum", "type", "number", "string", "comment", "operator",
   "namespace", "property", "unit", "code", "date",
 ] as const;
+/** Modifiers: declarations, built-ins, doc comments. */
 export const TOKEN_MODIFIERS = ["declaration", "readonly", "defaultLibrary", "documentation"] as const;
 
+/** The legend the server announces in its capabilities. */
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
   tokenTypes: [...TOKEN_TYPES],
   tokenModifiers: [...TOKEN_MODIFIERS],
@@ -49,6 +51,7 @@ const OPERATORS = new Set(["<", "<=", ">", ">=", "=", "+", "-", "*", "/"]);
 const RESERVED = new Set(RESERVED_WORDS);
 const METADATA = new Set<string>(METADATA_WORDS);
 
+/** The document's semantic tokens, in LSP's relative encoding. */
 export function semanticTokens(a: DocumentAnalysis): SemanticTokens {
   const byOffset = new Map<number, Occurrence>();
   for (const o of a.occurrences) byOffset.set(o.span.start.offset, o);

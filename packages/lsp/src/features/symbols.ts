@@ -9,6 +9,7 @@ import type { DocumentAnalysis } from "../analysis.js";
 import { typeText } from "../describe.js";
 import { spanToRange } from "../positions.js";
 
+/** The outline of the document, as a tree under its policy or library. */
 export function documentSymbols(a: DocumentAnalysis): DocumentSymbol[] {
   const unit = a.parsed.file.unit;
   if (!unit) return [];
