@@ -8,9 +8,14 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluate } from "../src/evaluate.js";
 import { badCaseArb, caseArb } from "./helpers/arbitraries.js";
-import { generate, repositoryPolicies, type GeneratedModule } from "./helpers/policies.js";
+import { join } from "node:path";
+import { generate, modelOf, repositoryPolicies, type GeneratedModule } from "./helpers/policies.js";
 
-const policies = repositoryPolicies();
+// The repository's policies, and the test fixtures that exercise every operator.
+const policies = [
+  ...repositoryPolicies(),
+  ...["operators.pol", "escaping.pol", "tested.pol"].map((f) => ({ file: f, model: modelOf(join(import.meta.dirname, "fixtures", f)) })),
+];
 
 describe("generated and reference evaluators agree", () => {
   let modules: Map<string, GeneratedModule>;

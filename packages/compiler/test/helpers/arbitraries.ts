@@ -173,7 +173,7 @@ export function badCaseArb(model: PolicyModel): fc.Arbitrary<{ input: Record<str
   const facts = [...model.facts.values()];
   const mutations: fc.Arbitrary<(c: Record<string, Json>) => string>[] = [
     fc.stringMatching(/^[a-z][a-z_]{2,12}$/).filter((n) => !model.facts.has(n)).map((name) => (c) => {
-      (c.facts as Record<string, Json>)[name] = true;
+      setKey(c.facts, name, true);
       return `facts.${name}`;
     }),
     fc.constantFrom("99213x", "7738", "C61", "", "G601").map((code) => (c) => {
@@ -199,11 +199,11 @@ export function badCaseArb(model: PolicyModel): fc.Arbitrary<{ input: Record<str
         const bad = wrongFor(f.type, wrong);
         return bad === undefined
           ? fc.constant((c: Record<string, Json>) => {
-              (c.facts as Record<string, Json>)[f.name] = { nonsense: 1 };
+              setKey(c.facts, f.name, { nonsense: 1 });
               return `facts.${f.name}`;
             })
           : fc.constant((c: Record<string, Json>) => {
-              (c.facts as Record<string, Json>)[f.name] = bad.value;
+              setKey(c.facts, f.name, bad.value);
               return `facts.${f.name}${bad.suffix}`;
             });
       }),
@@ -214,6 +214,11 @@ export function badCaseArb(model: PolicyModel): fc.Arbitrary<{ input: Record<str
     const path = mutate(input);
     return { input, path };
   });
+}
+
+/** `o[key] = value` as an own property, even for `__proto__` (a fact may have that name). */
+function setKey(o: Json, key: string, value: Json): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** A value of the wrong type (or a malformed one) for a fact, and where inside it the error is. */
