@@ -114,19 +114,25 @@ const hoverTargets = [
   positionOf("general_criteria", middle, 3),
   positionOf("curative", middle, 1),
 ];
-const completionTargets = [
-  positionOf("is curative", middle, 3), // after `is`: the members of Intent
-  positionOf("all(general_criteria", middle, 4), // a condition: facts and defines
-  positionOf("has any sites_", middle, 8), // after `has any`: codesets
-  positionOf(">= 2 years", middle, 5), // after a number: units
+const completionTargets: [string, Position][] = [
+  ["after `is`", positionOf("is curative", middle, 3)], // the members of Intent
+  ["in a condition", positionOf("all(general_criteria", middle, 4)], // every fact and define
+  ["after `has any`", positionOf("has any sites_", middle, 8)], // codesets
+  ["after a number", positionOf(">= 2 years", middle, 5)], // units
 ];
 const hovers: number[] = [];
 const completions: number[] = [];
-let items = 0;
-for (let k = 0; k < 200; k++) {
+const byContext = new Map<string, { samples: number[]; items: number }>();
+for (let k = 0; k < 400; k++) {
   const a = workspace.get(uri)!;
   hovers.push(time(() => void hover(a, hoverTargets[k % hoverTargets.length])));
-  completions.push(time(() => void (items = completion(a, completionTargets[k % completionTargets.length]).length)));
+  const [context, at] = completionTargets[k % completionTargets.length];
+  let items = 0;
+  const t = time(() => void (items = completion(a, at).length));
+  completions.push(t);
+  const entry = byContext.get(context) ?? { samples: [], items };
+  entry.samples.push(t);
+  byContext.set(context, entry);
 }
 
 const fmt = (name: string, samples: number[], aim?: number): string => {
@@ -135,8 +141,9 @@ const fmt = (name: string, samples: number[], aim?: number): string => {
   return `${name.padEnd(24)} median ${median.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms${verdict}`;
 };
 
-console.log(`policy: ${text.split("\n").length} lines, ${text.length} characters; ${diagnosticsCount} diagnostics; last completion ${items} items`);
+console.log(`policy: ${text.split("\n").length} lines, ${text.length} characters; ${diagnosticsCount} diagnostics`);
 console.log(fmt("edit → diagnostics", diagnostics, 50));
 console.log(fmt("first hover after edit", firstHover));
 console.log(fmt("hover", hovers, 5));
 console.log(fmt("completion", completions, 5));
+for (const [context, { samples, items }] of byContext) console.log(fmt(`  ${context} (${items} items)`, samples));

@@ -69,15 +69,14 @@ function endsOperand(t: IToken | undefined): boolean {
 /** The context at `offset` (on 1-based `line`); `tokens` are the document's tokens (comments excluded). */
 export function completionContext(tokens: readonly IToken[], offset: number, line: number): CompletionContext {
   // The word being typed is not context: `intent is cur|` completes after `is`.
-  let end = tokens.length;
-  while (end > 0 && tokens[end - 1].startOffset >= offset) end--;
+  let end = countBefore(tokens, offset);
   const last = tokens[end - 1];
   if (last && (last.endOffset ?? 0) + 1 >= offset && /^[A-Za-z_][A-Za-z0-9_]*$/.test(last.image)) {
     // A system word being typed (`ICD1`) or a code (`C7`) is also the word, not context.
     end--;
   }
+  const stack = blockStack(tokens, end);
   const before = tokens.slice(0, end);
-  const stack = blockStack(before);
   const frame = stack[stack.length - 1];
   const prev = before[before.length - 1];
   const prev2 = before[before.length - 2];
@@ -120,28 +119,70 @@ export function completionContext(tokens: readonly IToken[], offset: number, lin
   }
 }
 
+/** How many tokens start before `offset` (tokens are in source order). */
+export function countBefore(tokens: readonly IToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].startOffset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 interface Frame {
   kind: BlockKind;
   /** Index of the opening bracket in the tokens. */
   open: number;
 }
 
-function blockStack(tokens: readonly IToken[]): Frame[] {
-  const stack: Frame[] = [{ kind: "top", open: -1 }];
+/**
+ * For each token, the index of the bracket whose group it ends up in (-1 at
+ * top level), once per token list: completion then finds its enclosing
+ * groups without rescanning the file on every keystroke.
+ */
+const enclosingCache = new WeakMap<readonly IToken[], { enclosing: Int32Array; kinds: Map<number, BlockKind> }>();
+
+function bracketsOf(tokens: readonly IToken[]): { enclosing: Int32Array; kinds: Map<number, BlockKind> } {
+  let cached = enclosingCache.get(tokens);
+  if (cached) return cached;
+  const enclosing = new Int32Array(tokens.length);
+  const open: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i].image;
-    if (t === "{") stack.push({ kind: braceKind(tokens, i, stack[stack.length - 1].kind), open: i });
-    else if (t === "(") stack.push({ kind: "paren", open: i });
-    else if (t === "[") stack.push({ kind: "list", open: i });
+    if (OPENERS.has(t)) open.push(i);
     else if (t in CLOSERS) {
       // Lenient: a stray closer that matches nothing open is ignored.
-      for (let j = stack.length - 1; j > 0; j--) {
-        if (tokens[stack[j].open].image === CLOSERS[t]) {
-          stack.length = j;
+      for (let j = open.length - 1; j >= 0; j--) {
+        if (tokens[open[j]].image === CLOSERS[t]) {
+          open.length = j;
           break;
         }
       }
     }
+    enclosing[i] = open.length ? open[open.length - 1] : -1;
+  }
+  cached = { enclosing, kinds: new Map() };
+  enclosingCache.set(tokens, cached);
+  return cached;
+}
+
+/** The groups open after the first `end` tokens, outermost first. */
+function blockStack(tokens: readonly IToken[], end: number): Frame[] {
+  const { enclosing, kinds } = bracketsOf(tokens);
+  const opens: number[] = [];
+  for (let o = end > 0 ? enclosing[end - 1] : -1; o >= 0; o = o > 0 ? enclosing[o - 1] : -1) opens.push(o);
+  opens.reverse();
+  const stack: Frame[] = [{ kind: "top", open: -1 }];
+  for (const o of opens) {
+    let kind = kinds.get(o);
+    if (!kind) {
+      const t = tokens[o].image;
+      kind = t === "(" ? "paren" : t === "[" ? "list" : braceKind(tokens, o, stack[stack.length - 1].kind);
+      kinds.set(o, kind);
+    }
+    stack.push({ kind, open: o });
   }
   return stack;
 }
@@ -182,11 +223,14 @@ function statementOrExpression(tokens: readonly IToken[], open: number, block: "
   const prev = tokens[tokens.length - 1];
   const prev2 = tokens[tokens.length - 2];
   if (!prev || tokens.length - 1 === open) return { kind: "statement", block };
-  // The last word at this level that says what kind of member we are in.
+  // The last word at this level (outside nested brackets) that says what kind of member we are in.
   let anchor = -1;
-  for (const i of topLevelIndices(tokens, open).reverse()) {
+  let depth = 0;
+  for (let i = tokens.length - 1; i > open; i--) {
     const t = tokens[i];
-    if (t.tokenType.name === "Identifier" ? METADATA.has(t.image) && startsLine(tokens, i) : STATEMENT_WORDS.has(t.image) || t.image === "=" || t.image === "if") {
+    if (t.image in CLOSERS) depth++;
+    else if (OPENERS.has(t.image)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (t.tokenType.name === "Identifier" ? METADATA.has(t.image) && startsLine(tokens, i) : STATEMENT_WORDS.has(t.image) || t.image === "=" || t.image === "if")) {
       anchor = i;
       break;
     }

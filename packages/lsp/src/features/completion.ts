@@ -7,7 +7,7 @@
 import { lookupUnit, UNIT_NAMES, type PolType, type PolicyModel } from "@pol/dsl";
 import { CompletionItemKind, type CompletionItem, type Position } from "vscode-languageserver";
 import type { DocumentAnalysis } from "../analysis.js";
-import { completionContext, type CompletionContext } from "../completion-context.js";
+import { completionContext, countBefore, type CompletionContext } from "../completion-context.js";
 import { typeText } from "../describe.js";
 import { typeToString } from "@pol/dsl";
 
@@ -217,12 +217,18 @@ function keywords(words: readonly string[], kind: CompletionItemKind = Completio
 
 /** In a comment or a string (closed or still open), nothing is completed. */
 function insideCommentOrText(a: DocumentAnalysis, offset: number): boolean {
-  for (const c of a.parsed.file.comments) if (c.span.start.offset < offset && offset <= c.span.end.offset && (c.style !== "block" || offset < c.span.end.offset)) return true;
-  for (const t of a.parsed.tokens) {
-    if (t.startOffset >= offset) break;
-    const n = t.tokenType.name;
-    if ((n === "StringLit" || n === "TextBlock") && offset <= (t.endOffset ?? 0)) return true;
+  const comments = a.parsed.file.comments;
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comments[mid].span.start.offset < offset) lo = mid + 1;
+    else hi = mid;
   }
+  const c = comments[lo - 1];
+  if (c && offset <= c.span.end.offset && (c.style !== "block" || offset < c.span.end.offset)) return true;
+  const t = a.parsed.tokens[countBefore(a.parsed.tokens, offset) - 1];
+  if (t && (t.tokenType.name === "StringLit" || t.tokenType.name === "TextBlock") && offset <= (t.endOffset ?? 0)) return true;
   // An unclosed string or block comment runs to the end of its line (or of the file): the lexer reports where it starts.
   for (const d of a.parsed.diagnostics) {
     if ((d.code === "unterminated-string" || d.code === "unterminated-comment") && d.span.start.offset < offset) {
