@@ -51,10 +51,37 @@ export function repositoryPolicies(): { file: string; model: PolicyModel }[] {
   return out;
 }
 
+const GENERATED = resolve(here, "../../.generated");
 let counter = 0;
+
+/** Remove folders left by test processes that are gone (test files run in parallel processes). */
+function removeStaleFolders(): void {
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(GENERATED);
+  } catch {
+    return;
+  }
+  for (const name of entries) {
+    const pid = Number(/-(\d+)-\d+$/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    rmSync(join(GENERATED, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /** A fresh folder under packages/compiler/.generated (gitignored), unique per process and call. */
 export function generatedDir(label: string): string {
-  const dir = resolve(here, "../../.generated", `${label}-${process.pid}-${counter++}`);
+  if (counter === 0) removeStaleFolders();
+  const dir = resolve(GENERATED, `${label}-${process.pid}-${counter++}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   return dir;
