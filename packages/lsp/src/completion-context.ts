@@ -242,9 +242,21 @@ function statementOrExpression(tokens: readonly IToken[], open: number, block: "
     const ctx = expressionContext(tokens, block);
     return ctx.kind === "operator" ? { ...ctx, newLine: (prev.endLine ?? 0) < line } : ctx;
   }
+  const ctx = memberContext(a, prev, prev2, block);
+  // A member without its optional parts (`fact x: bool` with no label) ends at the line break.
+  const newMember = (prev.endLine ?? 0) < line && (endsOperand(prev) || TYPE_WORDS.has(prev.image));
+  return ctx.kind === "none" && newMember ? { kind: "statement", block } : ctx;
+}
+
+const TYPE_WORDS = new Set(["bool", "number", "date", "text"]);
+
+/** Inside a member that is not a condition, from the word it starts with. */
+function memberContext(a: IToken, prev: IToken, prev2: IToken | undefined, block: "policy" | "library" | "when"): CompletionContext {
+  const word = a.image;
   if (a.tokenType.name === "Identifier") {
-    // A metadata line: only `by` can follow its date or text.
-    return prev.tokenType.name === "DateLit" && (word === "approved") ? { kind: "keywords", words: ["by"] } : endsOperand(prev) ? { kind: "statement", block } : { kind: "none" };
+    // A metadata line: `by` may follow `approved DATE` and `revision DATE "summary"`.
+    const by = (word === "approved" && prev.tokenType.name === "DateLit") || (word === "revision" && prev.tokenType.name === "StringLit");
+    return by ? { kind: "keywords", words: ["by"] } : { kind: "none" };
   }
   switch (word) {
     case "fact":

@@ -100,3 +100,11 @@ describe("completion", () => {
     expectCompletion(`<|>`, ["import", "policy", "library"]);
   });
 });
+
+describe("completion at member boundaries", () => {
+  it("starts a new member on the line after one without its optional parts", () => {
+    expectCompletion(POLICY.replace(`fact local_recurrence: bool "Local recurrence"`, `fact local_recurrence: bool\n  <|>`), ["fact", "define"], ["intent"]);
+    expectCompletion(POLICY.replace(`effective 2025-10-01`, `effective 2025-10-01\n  <|>`), ["approved", "fact"]);
+    expectCompletion(POLICY.replace(`effective 2025-10-01`, `approved 2025-09-01 <|>`), ["by"], ["fact"]);
+  });
+});
