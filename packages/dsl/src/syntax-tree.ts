@@ -19,7 +19,13 @@ const present = (t: IToken | undefined): t is IToken => !!t && !t.isInsertedInRe
 function tokens(n: CstNode | undefined, name: string): IToken[] {
   return ((n?.children[name] ?? []) as IToken[]).filter(present);
 }
-const token = (n: CstNode | undefined, name: string, i = 0): IToken | undefined => tokens(n, name)[i];
+/** The i-th present token under `name`, without building the filtered list (this runs for every node). */
+function token(n: CstNode | undefined, name: string, i = 0): IToken | undefined {
+  const all = n?.children[name] as IToken[] | undefined;
+  if (!all) return undefined;
+  for (const t of all) if (present(t) && i-- === 0) return t;
+  return undefined;
+}
 const nodes = (n: CstNode | undefined, name: string): CstNode[] => (n?.children[name] ?? []) as CstNode[];
 const node = (n: CstNode | undefined, name: string, i = 0): CstNode | undefined => nodes(n, name)[i];
 
@@ -101,7 +107,9 @@ export class SyntaxTreeBuilder {
   }
 
   private member(n: CstNode): A.Member[] {
-    const [child] = ordered(n, Object.keys(n.children));
+    // A member node has exactly one child: the declaration it is.
+    const key = Object.keys(n.children)[0];
+    const child = key === undefined ? undefined : n.children[key][0];
     if (!child || isToken(child)) return [];
     const built = this.declaration(child);
     return built ? [built] : [];
