@@ -33,7 +33,8 @@ function checkMixedAndOr(e: A.LogicalExpr, ctx: CheckContext): void {
  * `unused-fact`, `unused-define`, `unused-codeset` for the root policy's own
  * declarations. A use anywhere counts: a rule, a define (even an unused one),
  * a `when`, a requirement's condition, an `include`, and a test's `given` or
- * `expect missing`. Asks are questions to answer, never unused.
+ * `expect missing`. Asks are questions to answer, never unused; a codeset
+ * made only of includes is a grouping, never unused.
  */
 export function reportUnused(state: CheckerState): void {
   const unit = state.root.parsed.file.unit;
@@ -64,6 +65,10 @@ function unusedMessage(d: Declared): { code: "unused-fact" | "unused-define" | "
     return { code: "unused-fact", text: `fact \`${d.name}\` is not used by any rule, define, requirement or test` };
   }
   if (d.kind === "define") return { code: "unused-define", text: `define \`${d.name}\` is not used by any rule, define or requirement` };
+  // A codeset made only of `include`s names a group of other codesets (the
+  // listed sites, "V. Gastrointestinal tumors including …"): it has no codes
+  // of its own that could go stale, and renderers and integrators read it.
+  if (d.kind === "codeset" && d.decl.entries.every((e) => e.kind === "include") && d.decl.entries.length > 0) return undefined;
   if (d.kind === "codeset") return { code: "unused-codeset", text: `codeset \`${d.name}\` is not used by any condition or codeset` };
   return undefined;
 }

@@ -114,6 +114,7 @@ describe("hygiene", () => {
   codeset <|>unused_codeset { ICD10 C50 }
   codeset included { ICD10 C61 }
   codeset used { include included }
+  codeset grouping "Made only of includes: a grouping, never unused" { include used }
   fact diagnoses: set of ICD10
   covered if diagnoses has any used
   otherwise not covered
