@@ -1,46 +1,98 @@
 /**
- * Codeset matching (LANGUAGE.md §3) with a lookup by category, so a policy
- * with hundreds of codes does not scan them all for every diagnosis. Part of
- * the shipped runtime. The answers are codes.ts `codeMatches` over every
- * entry, exactly (a test checks this against the plain scan).
+ * Codeset matching (LANGUAGE.md §3) by category, so a policy with hundreds of
+ * codes does not scan them all for every diagnosis. Part of the shipped
+ * runtime. The answers are codes.ts `codeMatches` over every entry, exactly
+ * (a property test checks this against the plain scan).
+ *
+ * A code's first three characters (its ICD-10 category; CPT and HCPCS codes
+ * are longer) decide most entries at once: a prefix of up to three characters
+ * or a range of three-character ends matches every code of a category or
+ * none. What a category needs is worked out the first time a code of it is
+ * tested and kept, so a test is one map lookup on a number computed from the
+ * three characters (no string is cut), then at most the few longer entries of
+ * that category.
  */
 import { codeMatches } from "../../../dsl/src/semantics/codes.js";
 
 /** A codeset entry, normalized (no dot, upper case): a code or a range `[low, high]`. */
 export type CodeEntrySpec = string | readonly [string, string];
 
-/** Length of the key that groups prefix entries: the ICD-10 category (`C50`); CPT and HCPCS codes are longer. */
+/** Length of the key that groups entries: the ICD-10 category (`C50`). */
 const CATEGORY_LENGTH = 3;
+/** Categories remembered per codeset; codes of further categories are still answered, by a scan. */
+const MAX_CATEGORIES = 50_000;
+
+interface MatcherEntry {
+  readonly code: string;
+  readonly rangeEnd?: string;
+}
+
+/** What a category needs: every code of it matches, none does, or these longer entries decide. */
+type CategoryAnswer = boolean | readonly MatcherEntry[];
 
 export class CodeMatcher {
   /** The entries as given, for `has all` / `has at least N of` (which count entries). */
-  readonly entries: readonly { readonly code: string; readonly rangeEnd?: string }[];
-  private readonly byCategory = new Map<string, string[]>();
-  private readonly short: string[] = [];
-  private readonly ranges: { readonly low: string; readonly high: string }[] = [];
+  readonly entries: readonly MatcherEntry[];
+  /** By category: characters below 128 packed into a number (see categoryNumber). */
+  private readonly byNumber = new Map<number, CategoryAnswer>();
+  /** Categories with a character from 128 up, by their text. */
+  private readonly byText = new Map<string, CategoryAnswer>();
 
   constructor(entries: readonly CodeEntrySpec[]) {
     this.entries = entries.map((e) => (typeof e === "string" ? { code: e } : { code: e[0], rangeEnd: e[1] }));
-    for (const e of entries) {
-      if (typeof e !== "string") this.ranges.push({ low: e[0], high: e[1] });
-      else if (e.length < CATEGORY_LENGTH) this.short.push(e);
-      else {
-        const key = e.slice(0, CATEGORY_LENGTH);
-        const list = this.byCategory.get(key);
-        if (list) list.push(e);
-        else this.byCategory.set(key, [e]);
-      }
-    }
   }
 
   /** Does the normalized code fall under any entry? */
   test(code: string): boolean {
-    const list = this.byCategory.get(code.slice(0, CATEGORY_LENGTH));
-    if (list) for (const p of list) if (code.startsWith(p)) return true;
-    for (const p of this.short) if (code.startsWith(p)) return true;
-    for (const r of this.ranges) if (codeMatches(code, r.low, r.high)) return true;
+    if (code.length < CATEGORY_LENGTH) return this.scan(code);
+    const key = categoryNumber(code);
+    let answer = key < 0 ? this.byText.get(code.slice(0, CATEGORY_LENGTH)) : this.byNumber.get(key);
+    if (answer === undefined) {
+      answer = this.answerFor(code.slice(0, CATEGORY_LENGTH));
+      if (this.byNumber.size + this.byText.size < MAX_CATEGORIES) {
+        if (key < 0) this.byText.set(code.slice(0, CATEGORY_LENGTH), answer);
+        else this.byNumber.set(key, answer);
+      }
+    }
+    if (typeof answer === "boolean") return answer;
+    for (const e of answer) if (codeMatches(code, e.code, e.rangeEnd)) return true;
     return false;
   }
+
+  /** Every entry, one by one (codes shorter than a category). */
+  private scan(code: string): boolean {
+    for (const e of this.entries) if (codeMatches(code, e.code, e.rangeEnd)) return true;
+    return false;
+  }
+
+  /**
+   * For codes of at least three characters starting with `category`: true if
+   * an entry matches them all (a prefix of at most three characters that the
+   * category starts with, or a range of ends that short containing the
+   * category's head), else the longer entries that can match some of them.
+   */
+  private answerFor(category: string): CategoryAnswer {
+    const longer: MatcherEntry[] = [];
+    for (const e of this.entries) {
+      const n = e.code.length;
+      if (n <= CATEGORY_LENGTH) {
+        if (codeMatches(category, e.code, e.rangeEnd)) return true;
+      } else if (e.rangeEnd === undefined) {
+        if (e.code.startsWith(category)) longer.push(e);
+      } else if (e.code.slice(0, CATEGORY_LENGTH) <= category && category <= e.rangeEnd.slice(0, CATEGORY_LENGTH)) {
+        longer.push(e);
+      }
+    }
+    return longer.length > 0 ? longer : false;
+  }
+}
+
+/** The first three characters as one number when all are below 128 (7 bits each), else -1. */
+function categoryNumber(code: string): number {
+  const a = code.charCodeAt(0);
+  const b = code.charCodeAt(1);
+  const c = code.charCodeAt(2);
+  return (a | b | c) < 128 ? (a << 14) | (b << 7) | c : -1;
 }
 
 /** A codeset from its normalized entries (what generated modules call once per codeset). */

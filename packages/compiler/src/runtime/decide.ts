@@ -52,21 +52,23 @@ export function walkRules(
   let decidingRule = -1;
   for (let c = 0; c < PRECEDENCE.length && decidingRule < 0; c++) {
     const outcome = PRECEDENCE[c]!;
-    const unknown: number[] = [];
-    for (const i of classes[c] ?? []) {
+    const members = classes[c] ?? [];
+    // This class's unknown rules go straight into `undecided`, and are taken back if a rule of it holds.
+    const mark = undecided.length;
+    for (let k = 0; k < members.length; k++) {
+      const i = members[k]!;
       walked.push(i);
       const v = valueOf(i);
       if (v === true) {
         decidingRule = i;
         break;
       }
-      if (v === undefined) unknown.push(i);
+      if (v === undefined) undecided.push(i);
     }
-    if (decidingRule >= 0) possible.push(outcome);
-    else if (unknown.length > 0) {
+    if (decidingRule >= 0) {
+      undecided.length = mark;
       possible.push(outcome);
-      undecided.push(...unknown);
-    }
+    } else if (undecided.length > mark) possible.push(outcome);
   }
   if (decidingRule < 0 && !possible.includes(otherwise)) possible.push(otherwise);
   const only = possible[0];

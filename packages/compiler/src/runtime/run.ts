@@ -11,7 +11,7 @@ import { ruleClasses, walkRules, type RuleHead } from "./decide.js";
 import { documentationItem, type RequirementHead } from "./documentation.js";
 import type { Kleene } from "./kleene.js";
 import { collectMissing, explained, toTraceNode, type Explained } from "./trace.js";
-import type { Decision, EvaluateOptions, InputErrors, RuleOutcome, SourceSpan, TraceNode } from "./types.js";
+import type { Decision, DocumentationItem, EvaluateOptions, InputErrors, RuleOutcome, SourceSpan, TraceNode } from "./types.js";
 import { validateCase, type CaseSchema, type CheckedCase } from "./validate-case.js";
 
 export interface ProgramRule<C> extends RuleHead {
@@ -58,46 +58,52 @@ export function run<C>(p: Program<C>, input: unknown, options?: EvaluateOptions)
   if ("errors" in checked) return checked;
   const tracing = options?.trace === true;
   const c = p.context(checked);
+  const procedures = checked.procedures;
+  const applies = p.appliesTo !== undefined && procedures !== undefined && procedures.length > 0;
 
-  if (p.appliesTo && checked.procedures !== undefined && checked.procedures.length > 0) {
-    const codes = p.appliesTo.codes;
-    const applicable = checked.procedures.some((code) => codes.test(code));
-    if (!applicable) {
-      const decision: Decision = { policy: p.policy, version: p.version, outcome: "not_applicable", rule: null, documentation: [] };
-      if (tracing) decision.trace = { applicability: applicabilityNode(p.appliesTo.span, false, checked.procedures), rules: [] };
-      return decision;
-    }
+  if (applies && !anyApplicable(p.appliesTo!.codes, procedures!)) {
+    const decision: Decision = { policy: p.policy, version: p.version, outcome: "not_applicable", rule: null, documentation: [] };
+    if (tracing) decision.trace = { applicability: applicabilityNode(p.appliesTo!.span, false, procedures!), rules: [] };
+    return decision;
   }
 
-  const nodes: (Explained<Kleene> | undefined)[] = [];
-  const rule = (i: number): ProgramRule<C> => {
-    const r = p.rules[i];
-    if (!r) throw new Error(`pol runtime: no rule ${i}`);
-    return r;
-  };
-  const valueOf = tracing ? (i: number) => (nodes[i] = rule(i).explain(c)).value : (i: number) => rule(i).value(c);
-  const walk = walkRules(p.rules, p.classes, valueOf, p.otherwise);
-
-  const incomplete = walk.outcome === "incomplete";
-  const decision: Decision = {
-    policy: p.policy,
-    version: p.version,
-    outcome: walk.outcome,
-    rule: walk.rule,
-    ...(incomplete
+  // With the trace on, every rule walked keeps its explanation node; off, rules compute values only
+  // and the nodes of an incomplete decision's undecided rules are built afterwards, for `missing`.
+  const nodes: (Explained<Kleene> | undefined)[] | undefined = tracing ? [] : undefined;
+  const walk = walkRules(p.rules, p.classes, nodes ? (i) => (nodes[i] = p.rules[i]!.explain(c)).value : (i) => p.rules[i]!.value(c), p.otherwise);
+  const documentation = documentationOf(p, c, checked);
+  // Two literals, so the key order of §9 holds and every decision of a kind has the same shape.
+  const decision: Decision =
+    walk.outcome === "incomplete"
       ? {
+          policy: p.policy,
+          version: p.version,
+          outcome: walk.outcome,
+          rule: walk.rule,
           possible: walk.possible,
-          missing: collectMissing(walk.undecided.map((i) => nodes[i] ?? rule(i).explain(c)), p.missingOrder),
+          missing: collectMissing(walk.undecided.map((i) => nodes?.[i] ?? p.rules[i]!.explain(c)), p.missingOrder),
+          documentation,
         }
-      : {}),
-    documentation: p.requirements.map((r) => documentationItem(r, r.condition(c), checked.documents, checked.values)),
-  };
-  if (tracing) {
-    const rules = walk.walked.map((i) => toTraceNode(nodes[i] ?? rule(i).explain(c)));
-    const applies = p.appliesTo && checked.procedures !== undefined && checked.procedures.length > 0;
-    decision.trace = applies ? { applicability: applicabilityNode(p.appliesTo!.span, true, checked.procedures!), rules } : { rules };
+      : { policy: p.policy, version: p.version, outcome: walk.outcome, rule: walk.rule, documentation };
+  if (nodes) {
+    const rules = walk.walked.map((i) => toTraceNode(nodes[i] ?? p.rules[i]!.explain(c)));
+    decision.trace = applies ? { applicability: applicabilityNode(p.appliesTo!.span, true, procedures!), rules } : { rules };
   }
   return decision;
+}
+
+function anyApplicable(codes: CodeMatcher, procedures: readonly string[]): boolean {
+  for (const code of procedures) if (codes.test(code)) return true;
+  return false;
+}
+
+function documentationOf<C>(p: Program<C>, c: C, checked: CheckedCase): DocumentationItem[] {
+  const out: DocumentationItem[] = new Array(p.requirements.length);
+  for (let i = 0; i < out.length; i++) {
+    const r = p.requirements[i]!;
+    out[i] = documentationItem(r, r.condition(c), checked.documents, checked.values);
+  }
+  return out;
 }
 
 function applicabilityNode(span: SourceSpan, applicable: boolean, procedures: string[]): TraceNode {

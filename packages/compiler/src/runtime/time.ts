@@ -31,7 +31,7 @@ export interface Duration {
 }
 
 const MINUTES_PER_DAY = lookupUnit("days")!.factor;
-const MINUTES_PER_MONTH = lookupUnit("months")!.factor;
+export const MINUTES_PER_MONTH = lookupUnit("months")!.factor;
 
 /** `value unit` as a duration: months and years are calendar steps, shorter units exact. */
 export function duration(value: number, unit: string): Duration {

@@ -6,10 +6,10 @@
  * the shipped runtime.
  */
 import { parseDate } from "../../../dsl/src/semantics/calendar.js";
-import { FORMAT_HINTS, isValidCode, normalizeCode, procedureSystem, type CodeSystemName } from "../../../dsl/src/semantics/codes.js";
-import { lookupUnit, toBase } from "../../../dsl/src/semantics/units.js";
+import { FORMAT_HINTS, isValidCode, procedureSystem, type CodeSystemName } from "../../../dsl/src/semantics/codes.js";
+import { lookupUnit, toBase, type UnitInfo } from "../../../dsl/src/semantics/units.js";
 import { roundForComparison } from "./numbers.js";
-import { duration, totalMinutes, type Duration } from "./time.js";
+import { MINUTES_PER_MONTH, totalMinutes, type Duration } from "./time.js";
 import type { InputError, InputErrors } from "./types.js";
 
 export type FactKind = "bool" | "number" | "date" | "text" | "enum" | "code";
@@ -45,20 +45,39 @@ export interface CaseSchema {
   readonly facts: ReadonlyMap<string, FactSpec>;
   readonly documents: ReadonlySet<string>;
   readonly questions: ReadonlySet<string>;
+  /** Per fact, what reading its values needs, worked out once (validation is most of a decision's cost). */
+  readonly readers: ReadonlyMap<string, FactReader>;
+  /** Every declared fact, unknown: each case's values start as a copy of it. */
+  readonly blank: Readonly<Record<string, unknown>>;
+}
+
+/** One fact's spec with its JSON path and declared unit looked up, so reading a value allocates nothing it does not return. */
+interface FactReader {
+  readonly spec: FactSpec;
+  /** `facts.name` (declared names are Pol identifiers, so the path needs no quoting). */
+  readonly path: string;
+  readonly unit: UnitInfo | undefined;
 }
 
 export function caseSchema(spec: CaseSchemaSpec): CaseSchema {
+  const template: Record<string, unknown> = Object.create(null);
+  for (const f of spec.facts) template[f.name] = undefined;
   return {
     spec,
     facts: new Map(spec.facts.map((f) => [f.name, f])),
     documents: new Set(spec.documents),
     questions: new Set(spec.questions),
+    readers: new Map(spec.facts.map((f) => [f.name, { spec: f, path: `facts.${f.name}`, unit: f.unit === undefined ? undefined : lookupUnit(f.unit) }])),
+    // Copied by spread, the record has one fast hidden class that compiled rules read at fixed offsets;
+    // a null-prototype record built key by key is a hash table. Every declared name is an own key
+    // (spread defines even `__proto__` as a plain own property), and only declared names are read.
+    blank: { ...template },
   };
 }
 
 /** A valid case, in evaluator values: unknown facts are `undefined`. */
 export interface CheckedCase {
-  /** Every declared fact by name (a null-prototype record, so any name is safe). */
+  /** Every declared fact by name, as an own property (so any fact name is safe). */
   values: Record<string, unknown>;
   /** Normalized procedure codes; undefined when the case does not say. */
   procedures: string[] | undefined;
@@ -68,6 +87,11 @@ export interface CheckedCase {
 }
 
 const CASE_KEYS = ["facts", "procedures", "documents", "as_of"];
+/** Shared by cases that list no documents (never written to). */
+const NO_DOCUMENTS: ReadonlySet<string> = new Set<string>();
+const OWN = Object.prototype.hasOwnProperty;
+/** What a reader returns for a value it reported as an error. */
+const INVALID = undefined;
 
 /** Check a case against a policy's schema: its values, or every error in it (in the order of the case). */
 export function validateCase(input: unknown, schema: CaseSchema): CheckedCase | InputErrors {
@@ -75,17 +99,19 @@ export function validateCase(input: unknown, schema: CaseSchema): CheckedCase | 
   const fail = (path: string, message: string) => {
     errors.push({ path, message });
   };
-  const values: Record<string, unknown> = Object.create(null);
-  for (const f of schema.spec.facts) values[f.name] = undefined;
+  const values: Record<string, unknown> = { ...schema.blank };
   let procedures: string[] | undefined;
-  const documents = new Set<string>();
+  let documents = NO_DOCUMENTS;
   let asOf: number | undefined;
 
   if (!isObject(input)) {
     fail("$", `a case is a JSON object with "facts", "procedures", "documents" and "as_of"; got ${describe(input)}`);
     return { errors };
   }
-  for (const key of Object.keys(input)) {
+  // for-in with an own-key check visits exactly Object.keys, in its order, without building the array
+  // and with fast loads from the object's enumeration cache.
+  for (const key in input) {
+    if (!OWN.call(input, key)) continue;
     const value = input[key];
     if (key === "facts") {
       if (value === null || value === undefined) continue;
@@ -93,24 +119,23 @@ export function validateCase(input: unknown, schema: CaseSchema): CheckedCase | 
         fail("facts", `"facts" is an object from fact names to values; got ${describe(value)}`);
         continue;
       }
-      for (const name of Object.keys(value)) {
-        const spec = schema.facts.get(name);
-        if (!spec) {
+      for (const name in value) {
+        if (!OWN.call(value, name)) continue;
+        const reader = schema.readers.get(name);
+        if (!reader) {
           fail(`facts${pathKey(name)}`, `policy ${schema.spec.policy} has no fact \`${name}\`${didYouMean(name, [...schema.facts.keys()])}`);
           continue;
         }
-        // Declared names are Pol identifiers, so the path needs no quoting.
-        const path = `facts.${name}`;
         const v = value[name];
         if (v === null || v === undefined) continue;
-        values[name] = spec.set ? readSet(spec, v, path, fail) : readValue(spec, v, path, fail);
+        values[name] = reader.spec.set ? readSet(reader, v, fail) : readValue(reader, v, reader.path, -1, fail);
       }
     } else if (key === "procedures") {
       if (value === null || value === undefined) continue;
       procedures = readProcedures(value, fail);
     } else if (key === "documents") {
       if (value === null || value === undefined) continue;
-      readDocuments(value, schema, documents, fail);
+      documents = readDocuments(value, schema, fail);
     } else if (key === "as_of") {
       if (value === null || value === undefined) continue;
       const d = typeof value === "string" ? parseDate(value) : undefined;
@@ -125,26 +150,36 @@ export function validateCase(input: unknown, schema: CaseSchema): CheckedCase | 
 
 type Fail = (path: string, message: string) => void;
 
-function readSet(spec: FactSpec, v: unknown, path: string, fail: Fail): unknown {
+/** `path[index]`, or `path` when index is -1: built only for a message, never for a valid value. */
+function at(path: string, index: number): string {
+  return index < 0 ? path : `${path}[${index}]`;
+}
+
+function readSet(reader: FactReader, v: unknown, fail: Fail): unknown {
+  const { spec, path } = reader;
   if (!Array.isArray(v)) {
     fail(path, `\`${spec.name}\` is a set: give a list (JSON array) of ${expected(spec)}; got ${describe(v)}`);
-    return undefined;
+    return INVALID;
   }
   const out: unknown[] = [];
-  const seen = new Set<unknown>();
-  v.forEach((item, i) => {
-    const at = `${path}[${i}]`;
+  // Keys of the values kept, for sets whose values are not compared with === (numbers are rounded, durations totalled).
+  const keys: unknown[] | undefined = spec.kind === "number" ? [] : undefined;
+  for (let i = 0; i < v.length; i++) {
+    const item: unknown = v[i];
     if (item === null || item === undefined) {
-      fail(at, `a list cannot hold null: leave the fact out (or null) when it is unknown`);
-      return;
+      fail(at(path, i), `a list cannot hold null: leave the fact out (or null) when it is unknown`);
+      continue;
     }
-    const x = readValue(spec, item, at, fail);
-    if (x === undefined) return;
-    const key = dedupeKey(x);
-    if (seen.has(key)) return; // duplicates are ignored (§9)
-    seen.add(key);
+    const x = readValue(reader, item, path, i, fail);
+    if (x === INVALID) continue;
+    // Duplicates are ignored (§9). Sets in a case are short: a scan beats building a Set.
+    if (keys) {
+      const key = dedupeKey(x);
+      if (keys.includes(key)) continue;
+      keys.push(key);
+    } else if (out.includes(x)) continue;
     out.push(x);
-  });
+  }
   return out;
 }
 
@@ -154,7 +189,8 @@ function dedupeKey(x: unknown): unknown {
   return x;
 }
 
-function readValue(spec: FactSpec, v: unknown, path: string, fail: Fail): unknown {
+function readValue(reader: FactReader, v: unknown, path: string, index: number, fail: Fail): unknown {
+  const spec = reader.spec;
   switch (spec.kind) {
     case "bool":
       if (typeof v === "boolean") return v;
@@ -166,8 +202,8 @@ function readValue(spec: FactSpec, v: unknown, path: string, fail: Fail): unknow
       if (typeof v !== "string") break;
       const d = parseDate(v);
       if (d === undefined) {
-        fail(path, `not a date: ${describe(v)}; dates are "YYYY-MM-DD" and must exist in the calendar`);
-        return undefined;
+        fail(at(path, index), `not a date: ${describe(v)}; dates are "YYYY-MM-DD" and must exist in the calendar`);
+        return INVALID;
       }
       return d;
     }
@@ -175,40 +211,62 @@ function readValue(spec: FactSpec, v: unknown, path: string, fail: Fail): unknow
       if (typeof v !== "string") break;
       const members = spec.members ?? [];
       if (members.includes(v)) return v;
-      fail(path, `${spec.enumName ?? "the enum"} has no member ${describe(v)}; its members are ${members.join(", ")}${didYouMean(v, members)}`);
-      return undefined;
+      fail(at(path, index), `${spec.enumName ?? "the enum"} has no member ${describe(v)}; its members are ${members.join(", ")}${didYouMean(v, members)}`);
+      return INVALID;
     }
     case "code": {
       if (typeof v !== "string") break;
       const system = spec.system ?? "ICD10";
-      if (isValidCode(system, v)) return normalizeCode(v);
-      fail(path, `${describe(v)} is not a${system === "ICD10" ? "n ICD-10-CM" : ` ${system}`} code: expected ${FORMAT_HINTS[system]}`);
-      return undefined;
+      if (isValidCode(system, v)) return withoutDot(v);
+      fail(at(path, index), `${describe(v)} is not a${system === "ICD10" ? "n ICD-10-CM" : ` ${system}`} code: expected ${FORMAT_HINTS[system]}`);
+      return INVALID;
     }
     case "number":
-      return readNumber(spec, v, path, fail);
+      return readNumber(reader, v, at(path, index), fail);
   }
-  fail(path, `\`${spec.name}\` is ${expected(spec)}; got ${describe(v)}`);
-  return undefined;
+  fail(at(path, index), `\`${spec.name}\` is ${expected(spec)}; got ${describe(v)}`);
+  return INVALID;
 }
 
-function readNumber(spec: FactSpec, v: unknown, path: string, fail: Fail): unknown {
-  const declared = spec.unit === undefined ? undefined : lookupUnit(spec.unit);
+/**
+ * normalizeCode for a code that passed isValidCode: upper case already, and
+ * a dot can only be its fourth character.
+ */
+function withoutDot(code: string): string {
+  return code.length > 3 && code.charCodeAt(3) === 46 ? code.slice(0, 3) + code.slice(4) : code;
+}
+
+/** toBase, skipping its rounding when the product is a whole number it would not change (the usual case). */
+function inBase(value: number, unit: UnitInfo): number {
+  const product = value * unit.factor;
+  return Number.isInteger(product) && Math.abs(product) < 1e12 ? product : toBase(value, unit);
+}
+
+/** A number or quantity read in `unit` (the declared unit or the case's own): time as a Duration, else a base-unit number. */
+function quantityIn(value: number, unit: UnitInfo): unknown {
+  if (unit.dimension !== "time") return inBase(value, unit);
+  const minutes = inBase(value, unit);
+  // As time.ts `duration`: months and years are calendar steps, shorter units exact.
+  return unit.factor % MINUTES_PER_MONTH === 0 ? { cal: minutes, exact: 0 } : { cal: 0, exact: minutes };
+}
+
+function readNumber(reader: FactReader, v: unknown, path: string, fail: Fail): unknown {
+  const spec = reader.spec;
+  const declared = reader.unit;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) {
       fail(path, `not a finite number: ${describe(v)}`);
-      return undefined;
+      return INVALID;
     }
-    if (!declared) return v;
-    return declared.dimension === "time" ? duration(v, declared.name) : toBase(v, declared);
+    return declared ? quantityIn(v, declared) : v;
   }
   if (!isObject(v)) {
     fail(path, `\`${spec.name}\` is ${expected(spec)}; got ${describe(v)}`);
-    return undefined;
+    return INVALID;
   }
   if (!declared) {
     fail(path, `\`${spec.name}\` is a plain number without a unit: give a number; got ${describe(v)}`);
-    return undefined;
+    return INVALID;
   }
   let ok = true;
   for (const k of Object.keys(v)) {
@@ -230,8 +288,8 @@ function readNumber(spec: FactSpec, v: unknown, path: string, fail: Fail): unkno
     fail(`${path}.unit`, `"${v.unit}" is a unit of ${unit.dimension}, but \`${spec.name}\` is a ${declared.dimension} in ${declared.name}`);
     ok = false;
   }
-  if (!ok || !unit || typeof value !== "number") return undefined;
-  return unit.dimension === "time" ? duration(value, unit.name) : toBase(value, unit);
+  if (!ok || !unit || typeof value !== "number") return INVALID;
+  return quantityIn(value, unit);
 }
 
 function readProcedures(value: unknown, fail: Fail): string[] | undefined {
@@ -240,29 +298,32 @@ function readProcedures(value: unknown, fail: Fail): string[] | undefined {
     return undefined;
   }
   const out: string[] = [];
-  value.forEach((item, i) => {
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
     if (typeof item === "string" && procedureSystem(item) !== undefined) {
-      const code = normalizeCode(item);
-      if (!out.includes(code)) out.push(code);
+      // CPT and HCPCS codes have no dot, and the formats admit upper case only: already normalized.
+      if (!out.includes(item)) out.push(item);
     } else {
       fail(`procedures[${i}]`, `${describe(item)} is not a CPT or HCPCS code: CPT is ${FORMAT_HINTS.CPT}; HCPCS is ${FORMAT_HINTS.HCPCS}`);
     }
-  });
+  }
   return out;
 }
 
-function readDocuments(value: unknown, schema: CaseSchema, out: Set<string>, fail: Fail): void {
+function readDocuments(value: unknown, schema: CaseSchema, fail: Fail): ReadonlySet<string> {
   if (!Array.isArray(value)) {
     fail("documents", `"documents" is a list of the ids of the documents the request carries; got ${describe(value)}`);
-    return;
+    return NO_DOCUMENTS;
   }
-  value.forEach((item, i) => {
-    const at = `documents[${i}]`;
-    if (typeof item !== "string") fail(at, `a document id is a string; got ${describe(item)}`);
+  const out = new Set<string>();
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    if (typeof item !== "string") fail(`documents[${i}]`, `a document id is a string; got ${describe(item)}`);
     else if (schema.documents.has(item)) out.add(item);
-    else if (schema.questions.has(item)) fail(at, `\`${item}\` is a question, not a document: answer it under "facts"`);
-    else fail(at, `policy ${schema.spec.policy} requires no document \`${item}\`${didYouMean(item, schema.spec.documents)}`);
-  });
+    else if (schema.questions.has(item)) fail(`documents[${i}]`, `\`${item}\` is a question, not a document: answer it under "facts"`);
+    else fail(`documents[${i}]`, `policy ${schema.spec.policy} requires no document \`${item}\`${didYouMean(item, schema.spec.documents)}`);
+  }
+  return out;
 }
 
 function expected(spec: FactSpec): string {
