@@ -9,11 +9,12 @@ import type { PolicyModel } from "@pol/dsl";
 import { evaluate } from "../evaluate.js";
 import { explainDecision } from "../explain.js";
 import { parseArgs } from "./args.js";
+import { batchLine, runBatchInWorkers } from "./batch-workers.js";
 import { EXIT, processIO, usageError, type CommandIO } from "./io.js";
 import { loadModel } from "./load.js";
 
 export const EVAL_USAGE = `Usage: pol eval <policy.pol> <case.json> [--explain] [--no-trace]
-       pol eval <policy.pol> --batch <cases.jsonl> [--trace]
+       pol eval <policy.pol> --batch <cases.jsonl> [--trace] [--jobs N]
 
 Decides a case (LANGUAGE.md §9) and prints the decision as JSON, with the
 trace of the criteria that decided it.
@@ -26,6 +27,8 @@ trace of the criteria that decided it.
                    { "line": N, "errors": [...] }. Progress goes to stderr
                    when it is a terminal.
   --trace          with --batch: include the trace in each decision
+  --jobs N         with --batch: decide in N worker threads (default 1);
+                   the output is the same, in the same order
 
 Exit status: 0 decided; 1 the policy has errors; 2 bad usage, an unreadable
 file, or a case with input errors (printed as { "errors": [...] } on stdout).
@@ -36,7 +39,7 @@ export async function runEval(args: string[], io: CommandIO): Promise<number> {
     io.stdout(EVAL_USAGE);
     return EXIT.ok;
   }
-  const parsed = parseArgs(args, ["--explain", "--no-trace", "--trace"], ["--batch"]);
+  const parsed = parseArgs(args, ["--explain", "--no-trace", "--trace"], ["--batch", "--jobs"]);
   if ("error" in parsed) return usageError(io, parsed.error, EVAL_USAGE);
   const batch = parsed.options.get("--batch");
   const [policyPath, casePath, ...extra] = parsed.positionals;
@@ -45,6 +48,9 @@ export async function runEval(args: string[], io: CommandIO): Promise<number> {
   if (batch === undefined && casePath === undefined) return usageError(io, "name the case file (or --batch cases.jsonl)", EVAL_USAGE);
   if (extra.length > 0) return usageError(io, `unexpected argument ${extra[0]}`, EVAL_USAGE);
   if (batch !== undefined && parsed.flags.has("--explain")) return usageError(io, "--explain works on one case, not with --batch", EVAL_USAGE);
+  const jobs = Number(parsed.options.get("--jobs") ?? 1);
+  if (!Number.isInteger(jobs) || jobs < 1) return usageError(io, "--jobs takes a whole number of worker threads, 1 or more", EVAL_USAGE);
+  if (jobs > 1 && batch === undefined) return usageError(io, "--jobs works with --batch", EVAL_USAGE);
 
   if (!isReadable(policyPath)) return usageError(io, `cannot read ${policyPath}`, EVAL_USAGE);
   const loaded = loadModel(policyPath, io);
@@ -53,6 +59,13 @@ export async function runEval(args: string[], io: CommandIO): Promise<number> {
   if (model.kind !== "policy") {
     io.stderr(`pol: ${policyPath} holds library ${model.name}; only a policy decides cases\n`);
     return EXIT.usage;
+  }
+  if (batch !== undefined && jobs > 1) {
+    if (!isReadable(batch)) {
+      io.stderr(`pol: cannot read ${batch}\n`);
+      return EXIT.usage;
+    }
+    return runBatchInWorkers(policyPath, batch, parsed.flags.has("--trace"), jobs, io);
   }
   if (batch !== undefined) return runBatch(model, batch, parsed.flags.has("--trace"), io);
   return evalOne(model, casePath!, parsed.flags, io);
@@ -104,22 +117,10 @@ async function runBatch(model: PolicyModel, file: string, trace: boolean, io: Co
     for await (const line of lines) {
       lineNo++;
       if (line.trim() === "") continue;
-      let out: string;
-      let input: unknown;
-      let parsedOk = true;
-      try {
-        input = JSON.parse(line);
-      } catch (e) {
-        parsedOk = false;
-        out = JSON.stringify({ line: lineNo, errors: [{ path: "$", message: `line ${lineNo} is not valid JSON: ${(e as Error).message}` }] });
-      }
-      if (parsedOk) {
-        const result = evaluate(model, input, { trace });
-        out = "errors" in result ? JSON.stringify({ line: lineNo, errors: result.errors }) : JSON.stringify(result);
-        if ("errors" in result) bad++;
-        else decided++;
-      } else bad++;
-      io.stdout(out! + "\n");
+      const { out, ok } = batchLine(model, line, lineNo, trace);
+      if (ok) decided++;
+      else bad++;
+      io.stdout(out + "\n");
       if ((decided + bad) % 256 === 0) {
         await drained(io);
         progress(false);
