@@ -11,6 +11,10 @@ const ENTRIES = [
     what: "language server (node packages/lsp/dist/server.cjs --stdio)",
     build: async () => (await import("../packages/lsp/scripts/bundle.mjs")).bundleServer(),
   },
+  {
+    what: "Prettier plugin (prettier --plugin ./packages/dsl/dist/prettier-plugin.mjs)",
+    build: async () => (await import("../packages/dsl/scripts/bundle-prettier-plugin.mjs")).bundlePrettierPlugin(),
+  },
 ];
 
 let failed = false;

@@ -6,6 +6,7 @@
 import { runBuild } from "./build.js";
 import { runCheck } from "./check.js";
 import { runEval } from "./eval.js";
+import { runFmt } from "./fmt.js";
 import { runLsp } from "./lsp.js";
 import { EXIT, processIO, type CommandIO } from "./io.js";
 import { runRender } from "./render.js";
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   test: { summary: "run the policies' test blocks; ends with N passed, N failed", run: runTest },
   lsp: { summary: "run the language server for editors (--stdio)", run: runLsp },
   render: { summary: "the policy as a document people read (Markdown or HTML)", run: runRender },
+  fmt: { summary: "format policies in place with the project's Prettier plugin (--check to only list)", run: runFmt },
 };
 
 export function usage(): string {
