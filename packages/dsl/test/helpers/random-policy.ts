@@ -62,50 +62,46 @@ const list = (item: fc.Arbitrary<Toks>, min: number, max: number): fc.Arbitrary<
 
 const setLiteral = fc.oneof(list(name, 0, 4), codeRun(1, 4)).map((inner) => cat("{", inner, "}"));
 
-interface ExprArbs {
-  expr: Toks;
-  and: Toks;
-  not: Toks;
-  predicate: Toks;
-  additive: Toks;
-  primary: Toks;
-}
+type ExprLevel = "expr" | "and" | "not" | "predicate" | "additive" | "primary";
 
-const { expr } = fc.letrec<ExprArbs>((tie) => ({
-  expr: fc.array(tie("and"), { minLength: 1, maxLength: 3, depthIdentifier: "expr" }).map((ops) => joinWith("or", ops)),
-  and: fc.array(tie("not"), { minLength: 1, maxLength: 3, depthIdentifier: "expr" }).map((ops) => joinWith("and", ops)),
-  not: fc.oneof({ maxDepth: 3, depthSize: "xsmall", depthIdentifier: "expr" }, tie("predicate"), tie("not").map((e) => cat("not", e))),
-  predicate: fc.oneof(
-    { maxDepth: 3, depthSize: "xsmall", depthIdentifier: "expr" },
-    tie("additive"),
-    fc.tuple(tie("additive"), fc.constantFrom("is", "is not"), tie("additive")).map(([l, op, r]) => cat(l, op, r)),
-    fc.tuple(tie("additive"), fc.constantFrom("is known", "is unknown", "is not known", "is not unknown", "is empty", "is not empty")).map(([l, op]) => cat(l, ...op.split(" "))),
-    fc.tuple(tie("additive"), fc.constantFrom("<", "<=", ">", ">="), tie("additive")).map(([l, op, r]) => cat(l, op, r)),
-    fc.tuple(tie("additive"), fc.constantFrom("in", "not in"), fc.oneof(setLiteral, name)).map(([l, op, r]) => cat(l, ...op.split(" "), r)),
-    fc
-      .tuple(name, fc.oneof(fc.constant(toks("has")), fc.constant(toks("has", "any")), fc.constant(toks("has", "all")), count.map((n) => cat("has", "at", "least", n, "of"))), fc.oneof(name, setLiteral, code))
-      .map(([s, q, v]) => cat(s, q, v)),
-  ),
-  additive: fc.oneof(
-    { maxDepth: 3, depthSize: "xsmall", depthIdentifier: "expr" },
-    tie("primary"),
-    fc.tuple(tie("primary"), fc.constantFrom("+", "-", "*", "/"), tie("primary")).map(([l, op, r]) => cat(l, op, r)),
-  ),
-  primary: fc.oneof(
-    { maxDepth: 3, depthSize: "xsmall", depthIdentifier: "expr" },
-    name,
-    number,
-    date,
-    bool,
-    string,
-    fc.constantFrom("as_of", "procedures").map((w) => toks(w)),
-    setLiteral,
-    tie("expr").map((e) => cat("(", e, ")")),
-    fc.tuple(fc.constantFrom("all", "any", "none"), list(tie("expr"), 1, 4)).map(([fn, args]) => cat(`${fn}`, "(", args, ")")),
-    fc.tuple(count, list(tie("expr"), 1, 4)).map(([n, args]) => cat("at", "least", n, "of", "(", args, ")")),
-    tie("expr").map((e) => cat("count", "(", e, ")")),
-  ),
-}));
+const { expr } = fc.letrec((looseTie) => {
+  const tie = (level: ExprLevel): fc.Arbitrary<Toks> => looseTie(level) as fc.Arbitrary<Toks>;
+  return {
+    expr: fc.array(tie("and"), { minLength: 1, maxLength: 3, depthIdentifier: "expr" }).map((ops) => joinWith("or", ops)),
+    and: fc.array(tie("not"), { minLength: 1, maxLength: 3, depthIdentifier: "expr" }).map((ops) => joinWith("and", ops)),
+    not: fc.oneof({ maxDepth: 3, depthSize: "xsmall", depthIdentifier: "expr" }, tie("predicate"), tie("not").map((e) => cat("not", e))),
+    predicate: fc.oneof(
+      { maxDepth: 3, depthSize: "xsmall", depthIdentifier: "expr" },
+      tie("additive"),
+      fc.tuple(tie("additive"), fc.constantFrom("is", "is not"), tie("additive")).map(([l, op, r]) => cat(l, op, r)),
+      fc.tuple(tie("additive"), fc.constantFrom("is known", "is unknown", "is not known", "is not unknown", "is empty", "is not empty")).map(([l, op]) => cat(l, ...op.split(" "))),
+      fc.tuple(tie("additive"), fc.constantFrom("<", "<=", ">", ">="), tie("additive")).map(([l, op, r]) => cat(l, op, r)),
+      fc.tuple(tie("additive"), fc.constantFrom("in", "not in"), fc.oneof(setLiteral, name)).map(([l, op, r]) => cat(l, ...op.split(" "), r)),
+      fc
+        .tuple(name, fc.oneof(fc.constant(toks("has")), fc.constant(toks("has", "any")), fc.constant(toks("has", "all")), count.map((n) => cat("has", "at", "least", n, "of"))), fc.oneof(name, setLiteral, code))
+        .map(([s, q, v]) => cat(s, q, v)),
+    ),
+    additive: fc.oneof(
+      { maxDepth: 3, depthSize: "xsmall", depthIdentifier: "expr" },
+      tie("primary"),
+      fc.tuple(tie("primary"), fc.constantFrom("+", "-", "*", "/"), tie("primary")).map(([l, op, r]) => cat(l, op, r)),
+    ),
+    primary: fc.oneof(
+      { maxDepth: 3, depthSize: "xsmall", depthIdentifier: "expr" },
+      name,
+      number,
+      date,
+      bool,
+      string,
+      fc.constantFrom("as_of", "procedures").map((w) => toks(w)),
+      setLiteral,
+      tie("expr").map((e) => cat("(", e, ")")),
+      fc.tuple(fc.constantFrom("all", "any", "none"), list(tie("expr"), 1, 4)).map(([fn, args]) => cat(`${fn}`, "(", args, ")")),
+      fc.tuple(count, list(tie("expr"), 1, 4)).map(([n, args]) => cat("at", "least", n, "of", "(", args, ")")),
+      tie("expr").map((e) => cat("count", "(", e, ")")),
+    ),
+  };
+}) as Record<ExprLevel, fc.Arbitrary<Toks>>;
 
 const condition = expr;
 const label = fc.option(fc.oneof(string, string, textBlock), { nil: undefined }).map((l) => l ?? []);
@@ -154,14 +150,16 @@ const otherwiseDecl = outcome.map((o) => decl(cat("otherwise", o)));
 const when = fc.option(condition, { nil: undefined }).map((e) => (e ? cat("when", e) : []));
 const requireDecl = fc.tuple(nameText, string, when).map(([n, t, w]) => decl(cat("require", n, t, w)));
 const askDecl = fc.tuple(nameText, typeExpr, string, when).map(([n, t, s, w]) => decl(cat("ask", n, ":", t, s, w)));
-const { requirement } = fc.letrec<{ requirement: Toks }>((tie) => ({
+const { requirement } = fc.letrec((tie) => ({
   requirement: fc.oneof(
     { maxDepth: 2, depthSize: "small" },
     requireDecl,
     askDecl,
-    fc.tuple(condition, fc.array(tie("requirement"), { maxLength: 3 })).map(([c, members]) => decl(cat("when", c, "{", ...members, "}"))),
+    fc
+      .tuple(condition, fc.array(tie("requirement") as fc.Arbitrary<Toks>, { maxLength: 3 }))
+      .map(([c, members]) => decl(cat("when", c, "{", ...members, "}"))),
   ),
-}));
+})) as { requirement: fc.Arbitrary<Toks> };
 
 const givenScalar = fc.oneof(bool, number, date, name, code, string);
 const givenList = fc.oneof(list(name, 0, 3), codeRun(1, 3), list(number, 1, 3)).map((inner) => cat("[", inner, "]"));
