@@ -5,6 +5,7 @@
  */
 import { runBuild } from "./build.js";
 import { runCheck } from "./check.js";
+import { runDiff } from "./diff.js";
 import { runEval } from "./eval.js";
 import { runFmt } from "./fmt.js";
 import { runLsp } from "./lsp.js";
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   lsp: { summary: "run the language server for editors (--stdio)", run: runLsp },
   render: { summary: "the policy as a document people read (Markdown or HTML)", run: runRender },
   fmt: { summary: "format policies in place with the project's Prettier plugin (--check to only list)", run: runFmt },
+  diff: { summary: "what a revision changes: outcomes and documentation (with a case for each), declarations", run: runDiff },
 };
 
 export function usage(): string {
