@@ -11,13 +11,13 @@ import { AbstractEvaluator, evalState, UNKNOWN, type Assignment, type EvalState 
 import { decide, decisionKey, isUndetermined, requirementStatus, applicability, type AbstractDecision, type Undetermined } from "./abstract-decide.js";
 import { Breakpoints } from "./breakpoints.js";
 import type { Correspondence } from "./correspondence.js";
-import { decisionWords, requestWords, statusWords } from "./describe.js";
+import { decisionWords, readingNotes, requestWords, statusWords, type Reading } from "./describe.js";
 import { decisionResidual, readsKey, ReadsOf, residual } from "./residual.js";
 import { explore, type Answer, type Found } from "./search.js";
 import { inputSpace, type Space } from "./space.js";
 import type { BehaviorChange, CaseJson, DecisionSummary, DocumentationChange, FactRename, RequirementState } from "./types.js";
 import { Version } from "./version.js";
-import { decisionFor, givenNames, minimize, witnessOf } from "./witness.js";
+import { caseFor, decisionFor, givenNames, minimize, witnessOf } from "./witness.js";
 
 export interface BehaviorOptions {
   /** Stop after exploring this many nodes per question (default one million). */
@@ -184,8 +184,27 @@ function outcomeChange(g: Group, old: Version, now: Version, renames: FactRename
   if (ka === kb) return `internal: a witness does not show its change (${first.key})`;
   const witness = minimize(g.witness, (w) => keys(w).key === first.key);
   const final = keys(witness);
-  const description = `${requestWords(witness, units, g.regionWords)} was ${decisionWords(summary(final.a))}, now ${decisionWords(summary(final.b))}.`;
+  const description = `${requestWords(witness, units, g.regionWords)} was ${decisionWords(summary(final.a))}, now ${decisionWords(summary(final.b))}.${notesOf(witness, old, now, renames)}`;
   return { old: summary(final.a), new: summary(final.b), witness, facts: givenNames(witness), description, regions: g.regions };
+}
+
+/** " (The old version does not know …)" when a version leaves part of the witness out. */
+function notesOf(witness: CaseJson, old: Version, now: Version, renames: FactRename[]): string {
+  const toOld = new Map(renames.map((r) => [r.new, r.old]));
+  const renamedAway = new Set(renames.map((r) => r.old));
+  const readings: Reading[] = [
+    {
+      side: "old",
+      facts: caseFor(old.model, witness, renames, "old").facts,
+      ownName: (n) => {
+        const own = toOld.get(n) ?? (renamedAway.has(n) ? undefined : n);
+        return own !== undefined && old.model.facts.has(own) ? own : undefined;
+      },
+    },
+    { side: "new", facts: caseFor(now.model, witness, renames, "new").facts, ownName: (n) => (now.model.facts.has(n) ? n : undefined) },
+  ];
+  const notes = readingNotes(witness, readings);
+  return notes.length ? ` (${notes.join("; ")}.)` : "";
 }
 
 function statusOf(d: Decision, id: string | undefined): RequirementState {
@@ -212,7 +231,7 @@ function documentationChange(
   const witness = minimize(g.witness, holds);
   const name = id.new ?? id.old!;
   const kind = (now.requirements.get(id.new ?? "") ?? old.requirements.get(id.old ?? ""))!.kind;
-  const description = `${requestWords(witness, units, g.regionWords)}: \`${name}\` was ${statusWords(a)}, now ${statusWords(b)}.`;
+  const description = `${requestWords(witness, units, g.regionWords)}: \`${name}\` was ${statusWords(a)}, now ${statusWords(b)}.${notesOf(witness, old, now, renames)}`;
   return { requirement: name, kind, old: a, new: b, witness, facts: givenNames(witness), description, regions: g.regions };
 }
 

@@ -65,3 +65,33 @@ export function requestWords(w: CaseJson, units: Map<string, string>, regions: M
   const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
   return `A request with ${list}`;
 }
+
+/** How one version read a witness: the facts of the case it was given (`caseFor`), and whether it declares a fact. */
+export interface Reading {
+  side: "old" | "new";
+  facts: Record<string, unknown>;
+  /** The version's own name of a witness fact, when it declares one. */
+  ownName(name: string): string | undefined;
+}
+
+/**
+ * What a version leaves out of a witness (see `caseFor`), in words: "the old
+ * version does not ask about x", "the old version does not know intent
+ * adjuvant: it reads it as not given".
+ */
+export function readingNotes(witness: CaseJson, readings: readonly Reading[]): string[] {
+  const notes: string[] = [];
+  for (const { side, facts, ownName } of readings) {
+    for (const [name, value] of Object.entries(witness.facts)) {
+      const own = ownName(name);
+      if (own === undefined) notes.push(`the ${side} version does not ask about ${name}`);
+      else if (!(own in facts)) notes.push(`the ${side} version does not know ${name} ${valueWords(value)}: it reads it as not given`);
+      else if (Array.isArray(value) && (facts[own] as unknown[]).length < value.length) {
+        const kept = new Set((facts[own] as unknown[]).map((x) => JSON.stringify(x)));
+        const dropped = value.filter((x) => !kept.has(JSON.stringify(x)));
+        notes.push(`the ${side} version does not know ${name} ${valueWords(dropped)}: it leaves ${dropped.length === 1 ? "it" : "them"} out`);
+      }
+    }
+  }
+  return notes;
+}
