@@ -55,7 +55,7 @@ async function decideExamples(): Promise<number> {
   return 0;
 }
 
-const codes = [
+const codes: number[] = [
   await step("Check every policy", ["check", "policies"]),
   await step("Compile the policies to TypeScript evaluators", ["build", "policies", "--out", "out"]),
 ];
