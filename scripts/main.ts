@@ -59,6 +59,6 @@ const codes: number[] = [
   await step("Check every policy", ["check", "policies"]),
   await step("Compile the policies to TypeScript evaluators", ["build", "policies", "--out", "out"]),
 ];
-if (codes.every((c) => c === 0)) codes.push(await decideExamples());
+if (!codes.some((c) => c !== 0)) codes.push(await decideExamples());
 codes.push(await step("Run the tests written in the policies", ["test", "policies"]));
 process.exitCode = codes.find((c) => c !== 0) ?? 0;
