@@ -48,6 +48,8 @@ class ModuleEmitter {
   /** Defines the fast path needs, and those rule explanations need. */
   private readonly valueDefines = new Set<string>();
   private readonly explainDefines = new Set<string>();
+  /** Set-of-codes facts tested with `has any <codeset>`: the codesets of each, in order of first use (codeIndexes()). */
+  private readonly codeIndexes = new Map<string, string[]>();
 
   constructor(private readonly model: PolicyModel) {
     this.L = lowering(model);
@@ -67,8 +69,9 @@ class ModuleEmitter {
     out.push(...this.metadata(), "");
     out.push(...this.schema(), "");
     out.push(...this.context(), "");
-    if (this.constants.size > 0 || this.usedCodesets.size > 0) out.push(...this.constantDecls(), "");
+    if (this.constants.size > 0 || this.usedCodesets.size > 0 || this.codeIndexes.size > 0) out.push(...this.constantDecls(), "");
     out.push(...this.spanDecls(), "");
+    if (this.codeIndexes.size > 0) out.push(...this.codeIndexFunctions());
     if (defines.length > 0) out.push("// ─── Defines (named criteria) ───", "", ...defines);
     out.push("// ─── Rules, in file order (precedence is applied by rt.run: exclusions, covered, review) ───", "", ...rules.flat());
     out.push(...conditions.lines);
@@ -229,6 +232,10 @@ class ModuleEmitter {
         memo.push(`${memoField("n", name)}: null`);
       }
     }
+    for (const fact of this.codeIndexes.keys()) {
+      out.push(`  ${tsIdent(fact, "x_")}: readonly number[] | undefined | null;`);
+      memo.push(`${tsIdent(fact, "x_")}: null`);
+    }
     out.push("}", "");
     out.push("function context(checked: rt.CheckedCase): Context {");
     out.push("  return {");
@@ -250,6 +257,10 @@ class ModuleEmitter {
       const entries = symbol.entries.map((e) => (e.rangeEnd === undefined ? tsString(e.code) : `[${tsString(e.code)}, ${tsString(e.rangeEnd)}]`));
       out.push(`const ${tsIdent(name, "codeset_")} = rt.codeset([${entries.join(", ")}]);`);
     }
+    for (const [fact, codesets] of this.codeIndexes) {
+      out.push(`// the codesets \`${tsComment(fact)} has any\` is tested against, matched together`);
+      out.push(`const ${tsIdent(fact, "index_")} = rt.codeIndex([${codesets.map((n) => tsIdent(n, "codeset_")).join(", ")}]);`);
+    }
     for (const [init, name] of this.constants) out.push(`const ${name} = ${init};`);
     return out;
   }
@@ -257,6 +268,19 @@ class ModuleEmitter {
   private spanDecls(): string[] {
     const out = ["// ─── Source spans for the trace ───"];
     for (const [init, name] of this.spans) out.push(`const ${name} = ${init};`);
+    return out;
+  }
+
+  /** Per set-of-codes fact, the codesets its codes fall under, worked out once per case. */
+  private codeIndexFunctions(): string[] {
+    const out = ["// ─── Codes of the case, matched once against every codeset they are tested with ───", ""];
+    for (const fact of this.codeIndexes.keys()) {
+      const field = `c.${tsIdent(fact, "x_")}`;
+      out.push(`function ${tsIdent(fact, "codes_")}(c: Context): readonly number[] | undefined {`);
+      out.push(`  if (${field} === null) ${field} = ${tsIdent(fact, "index_")}.matched(${member("c.v", fact)});`);
+      out.push(`  return ${field};`);
+      out.push("}", "");
+    }
     return out;
   }
 
@@ -482,10 +506,31 @@ class ModuleEmitter {
       case "sub":
         return sub(ir.node);
       case "call": {
+        const indexed = this.indexedHasAny(ir);
+        if (indexed !== undefined) return indexed;
         const text = `rt.${ir.fn}(${ir.args.map((a) => this.ir(a, sub)).join(", ")})`;
         return isConstant(ir) ? this.constant(ir.fn === "codeset" ? `rt.codeset(${codesetEntries(ir)})` : text) : text;
       }
     }
+  }
+
+  /**
+   * `fact has any codeset` as a bit of the fact's code index (the same value
+   * as rt.hasAnyCode, without matching the codes again for every codeset).
+   */
+  private indexedHasAny(ir: Extract<Ir, { k: "call" }>): string | undefined {
+    const [subject, set] = ir.args;
+    if (ir.fn !== "hasAnyCode" || subject?.k !== "sub" || subject.node.kind !== "fact") return undefined;
+    // A named codeset is a constant operand whose value is the codeset itself.
+    const named = set?.k === "codeset" ? set : set?.k === "sub" && set.node.ir.k === "codeset" ? set.node.ir : undefined;
+    if (named === undefined) return undefined;
+    const fact = subject.node.name!;
+    const codesets = this.codeIndexes.get(fact) ?? [];
+    this.codeIndexes.set(fact, codesets);
+    let i = codesets.indexOf(named.name);
+    if (i < 0) i = codesets.push(named.name) - 1;
+    this.usedCodesets.add(named.name);
+    return `rt.matchedCode(${tsIdent(fact, "codes_")}(c), ${i})`;
   }
 
   private constant(init: string): string {

@@ -66,6 +66,14 @@ export class CodeMatcher {
   }
 
   /**
+   * What codes of at least three characters starting with `category` need
+   * (CodeIndex asks each codeset of a fact once per category).
+   */
+  categoryAnswer(category: string): CategoryAnswer {
+    return this.answerFor(category);
+  }
+
+  /**
    * For codes of at least three characters starting with `category`: true if
    * an entry matches them all (a prefix of at most three characters that the
    * category starts with, or a range of ends that short containing the
@@ -93,6 +101,86 @@ function categoryNumber(code: string): number {
   const b = code.charCodeAt(1);
   const c = code.charCodeAt(2);
   return (a | b | c) < 128 ? (a << 14) | (b << 7) | c : -1;
+}
+
+/**
+ * The codesets a set-of-codes fact is tested against with `has any`, indexed
+ * together: one lookup per code of the case gives every codeset it falls
+ * under, so a policy with a rule per indication matches each diagnosis once,
+ * not once per rule. Generated modules keep the result per case (a bit per
+ * codeset) and test bits; the answers are CodeMatcher.test's exactly.
+ */
+export class CodeIndex {
+  private readonly words: number;
+  private readonly byNumber = new Map<number, IndexAnswer>();
+  private readonly byText = new Map<string, IndexAnswer>();
+
+  constructor(private readonly codesets: readonly CodeMatcher[]) {
+    this.words = Math.max(1, Math.ceil(codesets.length / 32));
+  }
+
+  /** Bit i is set when some code falls under codeset i; undefined when the codes are unknown. */
+  matched(codes: readonly string[] | undefined): number[] | undefined {
+    if (codes === undefined) return undefined;
+    const bits = new Array<number>(this.words).fill(0);
+    for (const code of codes) {
+      if (code.length < CATEGORY_LENGTH) {
+        this.codesets.forEach((m, i) => {
+          if (m.test(code)) bits[i >> 5]! |= 1 << (i & 31);
+        });
+        continue;
+      }
+      const answer = this.answer(code);
+      for (let w = 0; w < this.words; w++) bits[w]! |= answer.all[w]!;
+      for (const [i, entries] of answer.partial) {
+        if (bits[i >> 5]! & (1 << (i & 31))) continue;
+        for (const e of entries) {
+          if (codeMatches(code, e.code, e.rangeEnd)) {
+            bits[i >> 5]! |= 1 << (i & 31);
+            break;
+          }
+        }
+      }
+    }
+    return bits;
+  }
+
+  private answer(code: string): IndexAnswer {
+    const key = categoryNumber(code);
+    const category = code.slice(0, CATEGORY_LENGTH);
+    let answer = key < 0 ? this.byText.get(category) : this.byNumber.get(key);
+    if (answer === undefined) {
+      const all = new Array<number>(this.words).fill(0);
+      const partial: [number, readonly MatcherEntry[]][] = [];
+      this.codesets.forEach((m, i) => {
+        const a = m.categoryAnswer(category);
+        if (a === true) all[i >> 5]! |= 1 << (i & 31);
+        else if (a !== false) partial.push([i, a]);
+      });
+      answer = { all, partial };
+      if (this.byNumber.size + this.byText.size < MAX_CATEGORIES) {
+        if (key < 0) this.byText.set(category, answer);
+        else this.byNumber.set(key, answer);
+      }
+    }
+    return answer;
+  }
+}
+
+/** For one category: the codesets every code of it falls under (bits), and those its longer entries decide. */
+interface IndexAnswer {
+  readonly all: readonly number[];
+  readonly partial: readonly (readonly [number, readonly MatcherEntry[]])[];
+}
+
+/** An index of the codesets a fact is tested against (generated modules build one per such fact). */
+export function codeIndex(codesets: readonly CodeMatcher[]): CodeIndex {
+  return new CodeIndex(codesets);
+}
+
+/** `X has any S` read off the bits CodeIndex.matched gave for X, S being the index's codeset `i`. */
+export function matchedCode(bits: readonly number[] | undefined, i: number): boolean | undefined {
+  return bits === undefined ? undefined : (bits[i >> 5]! & (1 << (i & 31))) !== 0;
 }
 
 /** A codeset from its normalized entries (what generated modules call once per codeset). */

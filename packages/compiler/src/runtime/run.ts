@@ -86,7 +86,8 @@ export function run<C>(p: Program<C>, input: unknown, options?: EvaluateOptions)
         }
       : { policy: p.policy, version: p.version, outcome: walk.outcome, rule: walk.rule, documentation };
   if (nodes) {
-    const rules = walk.walked.map((i) => toTraceNode(nodes[i] ?? p.rules[i]!.explain(c)));
+    const done = new Map<Explained, TraceNode>();
+    const rules = walk.walked.map((i) => toTraceNode(nodes[i] ?? p.rules[i]!.explain(c), done));
     decision.trace = applies ? { applicability: applicabilityNode(p.appliesTo!.span, true, procedures!), rules } : { rules };
   }
   return decision;

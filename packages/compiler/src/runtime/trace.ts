@@ -59,31 +59,51 @@ export function span(file: string, line: number, column: number, endLine: number
  * `order` (declaration order), names not in it last in alphabetical order.
  */
 export function collectMissing(roots: readonly Explained[], order: ReadonlyMap<string, number>): string[] {
-  const found = new Set<string>();
-  const seen = new Set<Explained>();
+  const found: string[] = [];
+  // Only a define's node is shared (by every rule that uses it): remember those, not every node.
+  const seen: Explained[] = [];
   const stack = [...roots];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (n.value !== undefined || seen.has(n)) continue;
-    seen.add(n);
-    if ((n.kind === "fact" || n.kind === "builtin") && n.name !== undefined) found.add(n.name);
-    else for (const c of n.children) stack.push(c);
+    if (n.value !== undefined) continue;
+    if (n.kind === "define") {
+      if (seen.includes(n)) continue;
+      seen.push(n);
+    }
+    if ((n.kind === "fact" || n.kind === "builtin") && n.name !== undefined) {
+      if (!found.includes(n.name)) found.push(n.name);
+    } else for (const c of n.children) stack.push(c);
   }
   const last = order.size;
-  return [...found].sort((a, b) => (order.get(a) ?? last) - (order.get(b) ?? last) || (a < b ? -1 : a > b ? 1 : 0));
+  return found.sort((a, b) => (order.get(a) ?? last) - (order.get(b) ?? last) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The JSON trace of a node. */
-export function toTraceNode(n: Explained): TraceNode {
-  return {
-    kind: n.kind,
-    label: n.label,
-    ...(n.name !== undefined ? { name: n.name } : {}),
-    ...(n.outcome !== undefined ? { outcome: n.outcome } : {}),
-    value: showValue(n.value, n.show),
-    span: n.span,
-    ...(n.children.length > 0 ? { children: n.children.map(toTraceNode) } : {}),
-  };
+/**
+ * The JSON trace of a node. A define's node is shared by every rule that uses
+ * it; pass the same `done` map for all the nodes of one decision and each
+ * shared node is converted once (the JSON is the same: the object appears
+ * under each rule).
+ */
+export function toTraceNode(n: Explained, done?: Map<Explained, TraceNode>): TraceNode {
+  // Only defines' nodes are shared between rules; looking others up would cost more than it saves.
+  const shared = done !== undefined && n.kind === "define";
+  const known = shared ? done.get(n) : undefined;
+  if (known) return known;
+  // One literal per combination of optional keys: the keys keep the order of TraceNode
+  // without spreading objects, which costs more than everything else the trace does.
+  const value = showValue(n.value, n.show);
+  let node: TraceNode;
+  if (n.name !== undefined && n.outcome !== undefined) node = { kind: n.kind, label: n.label, name: n.name, outcome: n.outcome, value, span: n.span };
+  else if (n.name !== undefined) node = { kind: n.kind, label: n.label, name: n.name, value, span: n.span };
+  else if (n.outcome !== undefined) node = { kind: n.kind, label: n.label, outcome: n.outcome, value, span: n.span };
+  else node = { kind: n.kind, label: n.label, value, span: n.span };
+  if (n.children.length > 0) {
+    const children: TraceNode[] = new Array(n.children.length);
+    for (let i = 0; i < children.length; i++) children[i] = toTraceNode(n.children[i]!, done);
+    node.children = children;
+  }
+  if (shared) done.set(n, node);
+  return node;
 }
 
 /** A value as the trace shows it (`null` for unknown). */
