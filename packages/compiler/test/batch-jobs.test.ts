@@ -2,10 +2,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runBatchInWorkers } from "../src/cli/batch-workers.js";
+import { batchLine, runBatchInWorkers, withBatchEvaluator } from "../src/cli/batch-workers.js";
+import { evaluate } from "../src/evaluate.js";
 import { runEval } from "../src/cli/eval.js";
 import type { CommandIO } from "../src/cli/io.js";
-import { generatedDir, REPO } from "./helpers/policies.js";
+import { generatedDir, modelOf, REPO } from "./helpers/policies.js";
 
 function capture(): CommandIO & { out: string; err: string } {
   const io = { out: "", err: "", isTTY: false, stdout: (s: string) => void (io.out += s), stderr: (s: string) => void (io.err += s) };
@@ -50,12 +51,34 @@ describe("pol eval --batch --jobs", () => {
     expect(two.out).toBe(one.out);
   });
 
+  it("the batch writes JSON.stringify of what the reference evaluator decides", async () => {
+    const model = modelOf(imrt);
+    for (const trace of [false, true]) {
+      const one = capture();
+      await runEval([imrt, "--batch", file, ...(trace ? ["--trace"] : [])], one);
+      const reference = batchText()
+        .split("\n")
+        .map((line, i) => {
+          if (line.trim() === "") return "";
+          const expected = batchLine((input, options) => evaluate(model, input, options), line, i + 1, trace);
+          if (!expected.ok) return expected.out + "\n";
+          return JSON.stringify(evaluate(model, JSON.parse(line), { trace })) + "\n";
+        })
+        .join("");
+      expect(one.out).toBe(reference);
+    }
+  });
+
+  it("a batch runs the policy's compiled module", async () => {
+    expect(await withBatchEvaluator(modelOf(imrt), async (_, url) => url)).toMatch(/^file:.*imrt\.ts$/);
+  });
+
   it("small chunks spread over workers come back in input order", async () => {
     const one = capture();
     await runEval([imrt, "--batch", file], one);
     for (const jobs of [2, 3]) {
       const many = capture();
-      expect(await runBatchInWorkers(imrt, file, false, jobs, many, { chunkLines: 7 })).toBe(2);
+      expect(await runBatchInWorkers(modelOf(imrt), file, false, jobs, many, { chunkLines: 7 })).toBe(2);
       expect(many.out).toBe(one.out);
     }
   });

@@ -3,14 +3,13 @@
  * <cases.jsonl>` (LANGUAGE.md §9, §10): decide cases with the reference
  * evaluator.
  */
-import { accessSync, constants, createReadStream, readFileSync, statSync } from "node:fs";
-import { createInterface } from "node:readline";
+import { accessSync, constants, readFileSync, statSync } from "node:fs";
 import type { PolicyModel } from "@pol/dsl";
 import { evaluate } from "../evaluate.js";
 import { explainDecision } from "../explain.js";
 import { parseArgs } from "./args.js";
-import { batchLine, runBatchInWorkers } from "./batch-workers.js";
-import { EXIT, processIO, usageError, type CommandIO } from "./io.js";
+import { runBatchHere, runBatchInWorkers, withBatchEvaluator } from "./batch-workers.js";
+import { EXIT, usageError, type CommandIO } from "./io.js";
 import { loadModel } from "./load.js";
 
 export const EVAL_USAGE = `Usage: pol eval <policy.pol> <case.json> [--explain] [--no-trace]
@@ -60,14 +59,15 @@ export async function runEval(args: string[], io: CommandIO): Promise<number> {
     io.stderr(`pol: ${policyPath} holds library ${model.name}; only a policy decides cases\n`);
     return EXIT.usage;
   }
-  if (batch !== undefined && jobs > 1) {
+  if (batch !== undefined) {
     if (!isReadable(batch)) {
       io.stderr(`pol: cannot read ${batch}\n`);
       return EXIT.usage;
     }
-    return runBatchInWorkers(policyPath, batch, parsed.flags.has("--trace"), jobs, io);
+    const trace = parsed.flags.has("--trace");
+    if (jobs > 1) return runBatchInWorkers(model, batch, trace, jobs, io);
+    return withBatchEvaluator(model, (evaluate) => runBatchHere(evaluate, batch, trace, io));
   }
-  if (batch !== undefined) return runBatch(model, batch, parsed.flags.has("--trace"), io);
   return evalOne(model, casePath!, parsed.flags, io);
 }
 
@@ -94,50 +94,6 @@ function evalOne(model: PolicyModel, casePath: string, flags: Set<string>, io: C
   }
   io.stdout(explain ? explainDecision(result, { title: model.title }) : JSON.stringify(result, null, 2) + "\n");
   return EXIT.ok;
-}
-
-/** Stream a JSONL file: one line in, one line out, never holding more than a line. */
-async function runBatch(model: PolicyModel, file: string, trace: boolean, io: CommandIO): Promise<number> {
-  if (!isReadable(file)) {
-    io.stderr(`pol: cannot read ${file}\n`);
-    return EXIT.usage;
-  }
-  const lines = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
-  let lineNo = 0;
-  let decided = 0;
-  let bad = 0;
-  let lastProgress = 0;
-  const progress = (final: boolean) => {
-    const now = Date.now();
-    if (!io.isTTY || (!final && now - lastProgress < 200)) return;
-    lastProgress = now;
-    io.stderr(`\r${decided + bad} cases: ${decided} decided, ${bad} with errors${final ? "\n" : ""}`);
-  };
-  try {
-    for await (const line of lines) {
-      lineNo++;
-      if (line.trim() === "") continue;
-      const { out, ok } = batchLine(model, line, lineNo, trace);
-      if (ok) decided++;
-      else bad++;
-      io.stdout(out + "\n");
-      if ((decided + bad) % 256 === 0) {
-        await drained(io);
-        progress(false);
-      }
-    }
-  } catch (e) {
-    io.stderr(`pol: cannot read ${file}: ${(e as Error).message}\n`);
-    return EXIT.usage;
-  }
-  progress(true);
-  return bad > 0 ? EXIT.usage : EXIT.ok;
-}
-
-/** Wait while the process's stdout is full, so a slow reader cannot make memory grow. */
-async function drained(io: CommandIO): Promise<void> {
-  if (io !== processIO || !process.stdout.writableNeedDrain) return;
-  await new Promise<void>((resolve) => process.stdout.once("drain", resolve));
 }
 
 /** A readable file (checked without reading it: batch files may be huge). */
