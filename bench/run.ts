@@ -81,25 +81,42 @@ try {
 }
 
 // 3. Other people's benchmarks, run as they are.
-figures.push(...external("editor", ["editor.ts", "--bundled"]));
-if (existsSync(join(BENCH, "diff.ts"))) figures.push(...external("diff", ["diff.ts"]));
+figures.push(...external("editor", ["editor.ts", "--bundled"], 300));
+if (existsSync(join(BENCH, "diff.ts"))) figures.push(...external("diff", ["diff.ts"], 180));
 
-/** Lines such as `hover   median 0.12 ms   p95 0.30 ms  (aim 5 ms: met)` become figures (p95, with the median in the note). */
-function external(name: string, args: string[]): Figure[] {
+/**
+ * Run another benchmark as it is (under tsx, from bench/) and read its figures
+ * from what it prints; one that runs past `seconds` is stopped, keeping the
+ * figures it printed, so the whole run stays within about ten minutes.
+ */
+function external(name: string, args: string[], seconds: number): Figure[] {
   say(`running bench/${args[0]}`);
-  const r = spawnSync(process.execPath, [join(REPO, "node_modules/tsx/dist/cli.mjs"), ...args], { cwd: BENCH, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
-  if (r.status !== 0) {
+  const r = spawnSync(process.execPath, [join(REPO, "node_modules/tsx/dist/cli.mjs"), ...args], {
+    cwd: BENCH, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24, timeout: seconds * 1000,
+  });
+  if (r.signal !== null) say(`bench/${args[0]} stopped after ${seconds} s; keeping the figures it printed`);
+  else if (r.status !== 0) {
     say(`bench/${args[0]} failed (exit ${r.status}); its figures are left out`);
     return [];
   }
+  const out = [...latencyLines(name, r.stdout), ...tableRows(name, r.stdout)];
+  if (out.length === 0) say(`bench/${args[0]} printed no figures this runner reads`);
+  return out;
+}
+
+function slug(s: string): string {
+  return s.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_|_$/g, "").toLowerCase();
+}
+
+/** Lines such as `hover   median 0.12 ms   p95 0.30 ms  (aim 5 ms: met)` (bench/editor.ts): p95, the median in the note. */
+function latencyLines(name: string, stdout: string): Figure[] {
   const out: Figure[] = [];
-  for (const line of r.stdout.split("\n")) {
+  for (const line of stdout.split("\n")) {
     const m = /^\s*(.+?)\s+median\s+([\d.]+)\s*ms\s+p95\s+([\d.]+)\s*ms(?:\s+\(aim ([\d.]+) ms: (met|missed[^)]*)\))?/.exec(line);
     if (!m) continue;
-    const key = m[1]!.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_|_$/g, "").toLowerCase();
     const aim = m[4] === undefined ? undefined : Number(m[4]);
     out.push({
-      name: `${name}.${key}`,
+      name: `${name}.${slug(m[1]!)}`,
       value: Number(m[3]),
       unit: "ms p95",
       ratio: aim === undefined ? null : Number(m[3]) / aim,
@@ -107,7 +124,36 @@ function external(name: string, args: string[]): Figure[] {
       note: `${m[1]!.trim()}; median ${m[2]} ms`,
     });
   }
-  if (out.length === 0) say(`bench/${args[0]} printed no figures this runner reads`);
+  return out;
+}
+
+/**
+ * Tables such as bench/diff.ts prints: a title line, a header line with a
+ * `time ms` column (and maybe `ratio`), then rows. Each row's time is a figure
+ * named after the table's title (up to its first parenthesis) and the row.
+ */
+function tableRows(name: string, stdout: string): Figure[] {
+  const out: Figure[] = [];
+  const lines = stdout.split("\n");
+  for (let i = 1; i < lines.length; i++) {
+    const header = lines[i]!.trim().split(/\s{2,}/);
+    const time = header.indexOf("time ms");
+    if (time < 0) continue;
+    const title = slug(lines[i - 1]!.split("(")[0]!).slice(0, 40);
+    const ratio = header.indexOf("ratio");
+    for (let j = i + 1; j < lines.length && lines[j]!.trim() !== ""; j++) {
+      const cells = lines[j]!.trim().split(/\s{2,}/);
+      if (cells.length !== header.length) break;
+      out.push({
+        name: `${name}.${title}.${slug(cells[0]!)}`,
+        value: Number(cells[time]),
+        unit: "ms",
+        ratio: ratio < 0 ? null : Number.parseFloat(cells[ratio]!),
+        against: ratio < 0 ? undefined : "first row",
+        note: header.map((h, k) => (k === 0 || k === time || k === ratio ? "" : `${h} ${cells[k]}`)).filter(Boolean).join(", "),
+      });
+    }
+  }
   return out;
 }
 
