@@ -17,7 +17,12 @@ export interface AbstractDecision {
   possible?: RuleOutcome[];
 }
 
-export type Undetermined = { blame: string };
+/**
+ * Not determined yet: `blame` is the variable to split on; `at` orders blames
+ * of the two versions by where the walk stopped (class, then rule in file
+ * order), so the search follows both walks in step (see `decide`).
+ */
+export type Undetermined = { blame: string; at?: number };
 
 export const isUndetermined = (x: unknown): x is Undetermined => typeof x === "object" && x !== null && "blame" in x;
 
@@ -41,14 +46,13 @@ export function applicability(ev: AbstractEvaluator, s: EvalState): boolean | Un
 /** The decision of one version (§5), or the variable to split on. */
 export function decide(ev: AbstractEvaluator, s: EvalState): AbstractDecision | Undetermined {
   const applicable = applicability(ev, s);
-  if (isUndetermined(applicable)) return applicable;
+  if (isUndetermined(applicable)) return { blame: applicable.blame, at: -1 };
   if (!applicable) return { outcome: "not_applicable", rule: null, label: null };
   const v = ev.version;
   const possible: RuleOutcome[] = [];
   let deciding = -1;
   for (let c = 0; c < PRECEDENCE.length && deciding < 0; c++) {
     let anyUnknown = false;
-    let maybeUnknown: string | undefined;
     for (const i of v.classes[c]) {
       const value = ev.value(v.rules[i].condition, s);
       const m = maskOf(value);
@@ -57,14 +61,15 @@ export function decide(ev: AbstractEvaluator, s: EvalState): AbstractDecision | 
           deciding = i;
           break;
         }
-        return { blame: blameOf(value)! };
+        return { blame: blameOf(value)!, at: c * 1_000_000 + i };
       }
       if (m === U) anyUnknown = true;
-      else if (m & U) maybeUnknown ??= blameOf(value);
+      // Decide a rule that may be unknown now, in file order, unless the class already joins: leaving
+      // several pending would make the memo keys (residual.ts) tell apart every subset of them.
+      else if (m & U && !anyUnknown) return { blame: blameOf(value)!, at: c * 1_000_000 + i };
     }
     if (deciding >= 0) possible.push(PRECEDENCE[c]);
     else if (anyUnknown) possible.push(PRECEDENCE[c]);
-    else if (maybeUnknown !== undefined) return { blame: maybeUnknown };
   }
   if (deciding < 0 && !possible.includes(v.otherwise)) possible.push(v.otherwise);
   if (possible.length > 1) return { outcome: "incomplete", rule: null, label: null, possible };

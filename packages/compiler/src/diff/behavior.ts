@@ -78,9 +78,12 @@ export function behaviorDiff(oldModel: PolicyModel, newModel: PolicyModel, c: Co
       const s1 = evalState(asg);
       const s2 = evalState(asg);
       const a = decide(evOld, s1);
-      const b = isUndetermined(a) ? undefined : decide(evNew, s2);
-      if (!isUndetermined(a) && b && !isUndetermined(b)) return { result: { old: a, new: b } };
-      const blame = isUndetermined(a) ? a.blame : (b as Undetermined).blame;
+      const b = decide(evNew, s2);
+      if (!isUndetermined(a) && !isUndetermined(b)) return { result: { old: a, new: b } };
+      // Split for the walk that stopped earlier: the two walks then advance together, and neither
+      // leaves a trail of undecided rules behind that would tell memo keys apart.
+      const first = (x: AbstractDecision | Undetermined) => (isUndetermined(x) ? (x.at ?? 0) : Infinity);
+      const blame = (first(a) <= first(b) ? (a as Undetermined) : (b as Undetermined)).blame;
       return { blame, key: `${decisionResidual(evOld, readsOld, s1)}||${decisionResidual(evNew, readsNew, s2)}` };
     },
     (r) => {

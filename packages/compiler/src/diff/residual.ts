@@ -204,19 +204,38 @@ export function decisionResidual(ev: AbstractEvaluator, reads: ReadsOf, s: EvalS
   else if (!app) return "NA";
   const v = ev.version;
   for (const rules of v.classes) {
-    const masks = rules.map((i) => maskOf(ev.value(v.rules[i].condition, s)));
-    const first = masks.findIndex((m) => (m & T) !== 0);
-    if (first >= 0 && masks[first] === T) {
-      parts.push(`D${rules[first]}`);
-      return parts.join("|");
-    }
-    if (first < 0) {
-      if (masks.some((m) => m === U)) parts.push("J");
-      else if (!masks.some((m) => m & U)) parts.push("N");
-      else parts.push(`(${rules.map((i) => residual(ev, reads, v.rules[i].condition, s)).join(";")})`);
-      continue;
-    }
-    parts.push(`(${rules.map((i) => residual(ev, reads, v.rules[i].condition, s)).join(";")})`);
+    const { key, decides } = classResidual(rules, (i) => v.rules[i].condition, ev, reads, s);
+    parts.push(key);
+    if (decides) break;
   }
   return parts.join("|");
+}
+
+/**
+ * What is left of one class of rules (§5): the first rule that is surely
+ * true, and before it the rules that may still be true (it or one of them
+ * decides: nothing else in the class or after it matters); with no sure rule,
+ * also whether the class surely joins as unknown, or else the rules that may
+ * still be unknown. A rule surely false says nothing, and a rule surely
+ * unknown only that the class joins: so the order of false and unknown rules
+ * met on the way is not part of the key.
+ */
+function classResidual(
+  rules: readonly number[],
+  condition: (i: number) => Lowered,
+  ev: AbstractEvaluator,
+  reads: ReadsOf,
+  s: EvalState,
+): { key: string; decides: boolean } {
+  const masks = rules.map((i) => maskOf(ev.value(condition(i), s)));
+  const sure = masks.findIndex((m) => m === T);
+  const mayBeTrue: string[] = [];
+  for (let j = 0; j < (sure < 0 ? rules.length : sure); j++) {
+    if (masks[j] & T) mayBeTrue.push(`${rules[j]}:${reads.key(condition(rules[j]), s.asg)}`);
+  }
+  // The class decides, by the sure rule or by one before it: later classes do not matter.
+  if (sure >= 0) return { key: `(${mayBeTrue.join(";")}>D${rules[sure]})`, decides: true };
+  if (masks.some((m) => m === U)) return { key: `(${mayBeTrue.join(";")}>J)`, decides: false };
+  const mayBeUnknown = rules.filter((_, j) => !(masks[j] & T) && masks[j] & U && masks[j] !== U).map((i) => `${i}:${reads.key(condition(i), s.asg)}`);
+  return { key: `(${mayBeTrue.join(";")}>${mayBeUnknown.join(";")})`, decides: false };
 }
