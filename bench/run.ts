@@ -18,7 +18,7 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -31,6 +31,8 @@ const OUT = join(BENCH, "out");
 const quick = process.argv.includes("--quick");
 const scale = (n: number) => String(quick ? n / 10 : n);
 const started = Date.now();
+/** Other work on the machine colours every figure: the 1-minute load average is reported with them. */
+const loadAtStart = loadavg()[0]!;
 
 mkdirSync(OUT, { recursive: true });
 const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
@@ -94,7 +96,8 @@ function external(name: string, args: string[], seconds: number): Figure[] {
   const r = spawnSync(process.execPath, [join(REPO, "node_modules/tsx/dist/cli.mjs"), ...args], {
     cwd: BENCH, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24, timeout: seconds * 1000,
   });
-  if (r.signal !== null) say(`bench/${args[0]} stopped after ${seconds} s; keeping the figures it printed`);
+  const stopped = r.signal !== null || (r.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT";
+  if (stopped) say(`bench/${args[0]} stopped after ${seconds} s; keeping the figures it printed`);
   else if (r.status !== 0) {
     say(`bench/${args[0]} failed (exit ${r.status}); its figures are left out`);
     return [];
@@ -169,7 +172,8 @@ const rows = figures.map((f) => [
 const header = ["figure", "value", "unit", "ratio", "aim", "note"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
-console.log(`\nPol benchmarks: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${Math.round(totalmem() / 2 ** 30)} GiB${quick ? " (--quick: a tenth of the cases)" : ""}\n`);
+const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`;
+console.log(`\nPol benchmarks: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${load}${quick ? " (--quick: a tenth of the cases)" : ""}\n`);
 console.log(line(header));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const r of rows) console.log(line(r));
