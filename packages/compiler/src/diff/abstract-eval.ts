@@ -14,6 +14,7 @@
  */
 import type { Ir, Lowered, RuntimeFunction } from "../lower.js";
 import * as rt from "../runtime/index.js";
+import { extraElements, extraKey } from "./counts.js";
 import type { Space, Variable } from "./space.js";
 import { INVALID, readDate, readProcedure, type Version } from "./version.js";
 
@@ -46,6 +47,8 @@ export interface PartialSet {
   elements: readonly unknown[];
   present: number[];
   open: number[];
+  /** A counted set whose classes are all decided but not how many elements beyond one per class (counts.ts). */
+  extraKey?: string;
 }
 
 /** The elements a partial set surely holds. */
@@ -76,7 +79,7 @@ function fromMask(mask: number, blame: string): AV {
 
 export function blameOf(a: AV): string | undefined {
   if (a.k === "b" || a.k === "top") return a.blame;
-  if (a.k === "set") return a.keys[a.open[0]];
+  if (a.k === "set") return a.open.length ? a.keys[a.open[0]] : a.extraKey;
   return undefined;
 }
 
@@ -230,7 +233,15 @@ export class AbstractEvaluator {
         else if (p === undefined) open.push(i);
       }
       if (open.length) return { k: "set", keys, elements, present, open };
-      return det(lowerOf({ k: "set", keys, elements, present, open }));
+      const lower = lowerOf({ k: "set", keys, elements, present, open });
+      if (!x.count) return det(lower);
+      const extra = s.asg.get(extraKey(x.key));
+      if (extra === undefined) return { k: "set", keys, elements, present, open, extraKey: extraKey(x.key) };
+      for (const more of extraElements(x, present, extra as number)) {
+        const element = x.key === "procedures" ? readProcedure(more) : this.version.readElement(x.names[side]!, more);
+        if (element !== INVALID && !lower.some((y) => sameElement(y, element))) lower.push(element);
+      }
+      return det(lower);
     }
     const read = this.version.read(x.names[side]!, value);
     return det(read === INVALID ? undefined : read);

@@ -152,8 +152,8 @@ export function behaviorDiff(oldModel: PolicyModel, newModel: PolicyModel, c: Co
   }
 
   if (!complete) notes.push("the analysis stopped at its size limit: changes beyond it may be missing");
-  notes.push(...breakpoints.notes);
-  return { behavior, documentation, regions, nodes, exhaustive: complete && breakpoints.notes.size === 0, notes };
+  notes.push(...breakpoints.notes, ...space.notes);
+  return { behavior, documentation, regions, nodes, exhaustive: complete && breakpoints.notes.size === 0 && space.notes.length === 0, notes };
 }
 
 function unitsOf(space: Space): Map<string, string> {

@@ -334,7 +334,6 @@ function collectAtoms(ev: AbstractEvaluator, space: Space, out: Atom[], notes: S
             const [left, right] = node.fn.startsWith("compare") ? [node.args[1], node.args[2]] : [node.args[0], node.args[1]];
             if (vars.size) out.push({ ev, fn: node.fn as CompareFn, left, right, vars });
           }
-          if (node.fn === "count" && vars.size) notes.add("`count(…)` is analysed with one element per class of values");
           if (node.fn === "arithmetic" || node.fn === "scaleDuration") {
             const withVars = argVars.filter((a) => a.size > 0).length;
             if (withVars > 1) notes.add("a condition multiplies or adds two values of the case");

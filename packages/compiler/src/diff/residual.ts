@@ -16,6 +16,7 @@ import type { Ir, Lowered } from "../lower.js";
 import * as rt from "../runtime/index.js";
 import { evalState, maskOf, T, U, type AbstractEvaluator, type Assignment, type EvalState } from "./abstract-eval.js";
 import { applicability, isUndetermined } from "./abstract-decide.js";
+import { extraKey } from "./counts.js";
 import { INVALID } from "./version.js";
 
 /** What an expression reads: each variable, and for a set the classes it can see (`all`, or a subset; empty: only whether it is known). */
@@ -42,7 +43,8 @@ export class ReadsOf {
         const r = reads.get(key)!;
         const n = this.ev.space.variables.get(key)?.elements.length ?? 0;
         const classes = r === "all" ? [...Array(n).keys()] : [...r].sort((a, b) => a - b);
-        return { key, classKeys: classes.map((i) => `${key}#${i}`) };
+        const counted = this.ev.space.variables.get(key)?.count ? [extraKey(key)] : [];
+        return { key, classKeys: [...classes.map((i) => `${key}#${i}`), ...(r === "all" ? counted : [])] };
       });
       this.compiled.set(l, c);
     }
@@ -181,7 +183,7 @@ export function readsKey(reads: Reads, asg: Assignment, classCount: (key: string
 }
 
 function flag(v: unknown): string {
-  return v === true ? "1" : v === false ? "0" : "?";
+  return v === true ? "1" : v === false ? "0" : v === undefined ? "?" : String(v);
 }
 
 function valueText(v: unknown): string {

@@ -15,6 +15,7 @@
  */
 import { KNOWN, UNKNOWN, type Assignment } from "./abstract-eval.js";
 import type { Breakpoints } from "./breakpoints.js";
+import { extraCapacity } from "./counts.js";
 import type { Space, Variable } from "./space.js";
 
 /** What a question says about a partial assignment. */
@@ -93,7 +94,7 @@ export function explore<R>(
       const below = visit();
       asg.delete(variable);
       summary.leaves += below.leaves;
-      const gives = !variable.includes("#") && value !== UNKNOWN ? 1 : 0;
+      const gives = !variable.includes("#") && !variable.endsWith("+") && value !== UNKNOWN ? 1 : 0;
       for (const [g, f] of below.found) {
         const mine = summary.found.get(g);
         const given = f.given + gives;
@@ -135,6 +136,12 @@ function chooseVariable(space: Space, breakpoints: Breakpoints, blame: string, a
 
 function domainOf(space: Space, breakpoints: Breakpoints, key: string, asg: Assignment): { value: unknown; region?: string }[] {
   if (key.includes("#")) return [{ value: true }, { value: false }];
+  if (key.endsWith("+")) {
+    // How many elements a counted set holds beyond one per present class (counts.ts).
+    const x = space.variables.get(key.slice(0, -1))!;
+    const present = x.elements.flatMap((_, i) => (asg.get(`${x.key}#${i}`) === true ? [i] : []));
+    return Array.from({ length: extraCapacity(x, present) + 1 }, (_, n) => ({ value: n }));
+  }
   const v = space.variables.get(key);
   if (!v) throw new Error(`pol diff: no variable ${key}`);
   if (v.kind === "set") return [{ value: KNOWN }, { value: UNKNOWN }];

@@ -16,9 +16,10 @@
  */
 import { walkExpression, type PolicyModel, type PolType } from "@pol/dsl";
 import type * as A from "@pol/dsl";
-import { lookupUnit, normalizeCode, toBase } from "../runtime/index.js";
+import { formatDate, lookupUnit, normalizeCode, parseDate, toBase } from "../runtime/index.js";
 import { codeClasses, displayCode, type CodeDomain, type CodePattern } from "./code-classes.js";
 import type { Correspondence } from "./correspondence.js";
+import { moreCodes, type CountInfo } from "./counts.js";
 
 /** One dimension of the input space. */
 export interface Variable {
@@ -38,6 +39,8 @@ export interface Variable {
   date?: boolean;
   /** A set: one element (JSON) per class. */
   elements: unknown[];
+  /** A set that some condition counts: see counts.ts. */
+  count?: CountInfo;
   /** Booleans on each side, so an unassigned one is a three-valued unknown and not an arbitrary value. */
   bool: { old: boolean; new: boolean };
   /** Declaration order, for a stable order of splitting. */
@@ -54,6 +57,8 @@ export interface Space {
   patterns: CodePattern[];
   /** Date literals of both versions: where date breakpoints are looked for. */
   dates: string[];
+  /** Why the classes may not cover every case (the diff is then not exhaustive). */
+  notes: string[];
 }
 
 /** Literal values both versions mention, from which the class domains are built. */
@@ -65,6 +70,12 @@ interface Mentioned {
   dates: Set<string>;
   /** Some `is` compares two case values: enum members cannot be grouped. */
   crossEquality: boolean;
+  /** Set facts some condition counts, as `old:<name>` / `new:<name>` (`procedures` as is). */
+  counted: Set<string>;
+  /** The largest count worth telling apart: one more than the largest plain number either version writes. */
+  countLimit: number;
+  /** A count is scaled or added to: its breakpoints may lie beyond `countLimit`. */
+  countInArithmetic: boolean;
 }
 
 /** Build the space of `oldModel` × `newModel` as paired by `c`. */
@@ -97,9 +108,13 @@ export function inputSpace(oldModel: PolicyModel, newModel: PolicyModel, c: Corr
     key: "procedures", name: "procedures", names: {}, label: "Procedure codes", kind: "set", discrete: [],
     elements: codeClasses("procedure", procedurePatterns), bool: { old: false, new: false }, order: order++,
   };
+  if (m.counted.has("procedures")) {
+    procedures.count = { limit: m.countLimit, more: procedures.elements.map((code) => moreCodes(code as string, "procedure", m.patterns, m.countLimit)) };
+  }
   variables.set(asOf.key, asOf);
   variables.set(procedures.key, procedures);
-  return { variables, byFact, asOf, procedures, patterns: m.patterns, dates: [...m.dates] };
+  const notes = m.countInArithmetic ? [`\`count(…)\` in arithmetic is analysed for counts up to ${m.countLimit}`] : [];
+  return { variables, byFact, asOf, procedures, patterns: m.patterns, dates: [...m.dates], notes };
 }
 
 function factVariable(
@@ -121,34 +136,58 @@ function factVariable(
     bool: { old: ot?.kind === "bool", new: nt?.kind === "bool" }, order,
   };
   const members = enumMembers(ot, nt, oldModel, newModel);
-  const values: unknown[] = [];
+  // Each class's representative, and how to find more elements of the same class (for `count`).
+  const values: { value: unknown; more: (n: number) => unknown[] }[] = [];
+  const none = () => [];
+  const single = (xs: unknown[]) => xs.map((value) => ({ value, more: none }));
   for (const t of types) {
     const e = t.kind === "set" ? t.element : t;
     switch (e.kind) {
-      case "bool": values.push(true, false); break;
-      case "text": values.push(...m.texts, otherText(m.texts)); break;
-      case "enum": values.push(...memberClasses(members, m)); break;
-      case "code": values.push(...codeClasses(e.system as CodeDomain, m.patterns).map((code) => displayCode(code, e.system as CodeDomain))); break;
+      case "bool": values.push(...single([true, false])); break;
+      case "text": {
+        const other = otherText(m.texts);
+        values.push(...single([...m.texts]), { value: other, more: (n) => Array.from({ length: n }, (_, i) => `${other} ${i + 2}`) });
+        break;
+      }
+      case "enum":
+        for (const c of memberClasses(members, m)) values.push({ value: c.name, more: (n) => c.others.slice(0, n) });
+        break;
+      case "code": {
+        const domain = e.system as CodeDomain;
+        for (const code of codeClasses(domain, m.patterns)) values.push({ value: displayCode(code, domain), more: (n) => moreCodes(code, domain, m.patterns, n) });
+        break;
+      }
       case "number": {
         const numbers = [ot, nt].map((x) => (x && (x.kind === "set" ? x.element : x)));
         const units = numbers.map((x) => (x && x.kind === "number" ? x.unit : undefined));
         const unit = units[1] ?? units[0];
         const object = units[0] !== undefined && units[1] !== undefined && units[0] !== units[1];
         v.number = { ...(unit ? { unit } : {}), object };
-        if (t.kind === "set") values.push(...numberElements(e.dimension, unit, object, m));
+        if (t.kind === "set") {
+          const { literals, other } = numberElements(e.dimension, unit, m);
+          const json = (x: number) => (object && unit ? { value: x, unit } : x);
+          values.push(...single(literals.map(json)), { value: json(other), more: (n) => Array.from({ length: n }, (_, i) => json(other + i + 1)) });
+        }
         break;
       }
       case "date":
-        if (t.kind === "set") values.push(...m.dates, otherDate(m.dates));
-        else v.date = true;
+        if (t.kind === "set") {
+          const other = otherDate(m.dates);
+          const day = parseDate(other)!;
+          const more = (n: number) => Array.from({ length: n }, (_, i) => formatDate(day - i - 1)).filter((d) => !m.dates.has(d));
+          values.push(...single([...m.dates]), { value: other, more });
+        } else v.date = true;
         break;
       default:
         break;
     }
   }
-  const unique = dedupe(values);
-  if (isSet) v.elements = unique;
-  else v.discrete = unique;
+  const unique = dedupeBy(values, (x) => x.value);
+  if (isSet) {
+    v.elements = unique.map((x) => x.value);
+    const counted = m.counted.has(`old:${names.old}`) || m.counted.has(`new:${names.new}`);
+    if (counted) v.count = { limit: m.countLimit, more: unique.map((x) => x.more(m.countLimit)) };
+  } else v.discrete = unique.map((x) => x.value);
   return v;
 }
 
@@ -169,23 +208,27 @@ function enumMembers(ot: PolType | undefined, nt: PolType | undefined, oldModel:
  * told apart by any condition (unless two case values are compared with
  * `is`), so one stands for all that both versions (or the same one) declare.
  */
-function memberClasses(members: { name: string; old: boolean; new: boolean }[], m: Mentioned): string[] {
-  const out: string[] = [];
-  const groups = new Set<string>();
+function memberClasses(members: { name: string; old: boolean; new: boolean }[], m: Mentioned): { name: string; others: string[] }[] {
+  const out: { name: string; others: string[] }[] = [];
+  const groups = new Map<string, { name: string; others: string[] }>();
   for (const mb of members) {
-    if (m.crossEquality || m.members.has(mb.name)) out.push(mb.name);
+    if (m.crossEquality || m.members.has(mb.name)) out.push({ name: mb.name, others: [] });
     else {
       const g = `${mb.old}|${mb.new}`;
-      if (!groups.has(g)) {
-        groups.add(g);
-        out.push(mb.name);
+      const known = groups.get(g);
+      if (known) known.others.push(mb.name);
+      else {
+        const c = { name: mb.name, others: [] };
+        groups.set(g, c);
+        out.push(c);
       }
     }
   }
   return out;
 }
 
-function numberElements(dimension: string | undefined, unit: string | undefined, object: boolean, m: Mentioned): unknown[] {
+/** Numbers a condition names (in the fact's unit), and one that no condition names. */
+function numberElements(dimension: string | undefined, unit: string | undefined, m: Mentioned): { literals: number[]; other: number } {
   const target = unit ? lookupUnit(unit) : undefined;
   const values: number[] = [];
   for (const n of m.numbers) {
@@ -193,8 +236,8 @@ function numberElements(dimension: string | undefined, unit: string | undefined,
     if ((u?.dimension ?? undefined) !== dimension) continue;
     values.push(u && target ? toBase(n.value, u) / target.factor : n.value);
   }
-  const other = values.length ? Math.max(...values.map(Math.abs)) + 1 : 1;
-  return [...new Set([...values, other])].map((x) => (object && unit ? { value: x, unit } : x));
+  const literals = [...new Set(values)];
+  return { literals, other: literals.length ? Math.max(...literals.map(Math.abs)) + 1 : 1 };
 }
 
 function otherText(texts: Set<string>): string {
@@ -206,6 +249,16 @@ function otherText(texts: Set<string>): string {
 function otherDate(dates: Set<string>): string {
   const d = "1999-12-31";
   return dates.has(d) ? "1999-12-30" : d;
+}
+
+function dedupeBy<T>(values: T[], key: (t: T) => unknown): T[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const k = JSON.stringify(key(v));
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 function dedupe(values: unknown[]): unknown[] {
@@ -225,7 +278,8 @@ export function decisionExpressions(model: PolicyModel): A.Expression[] {
 }
 
 function mentioned(models: PolicyModel[]): Mentioned {
-  const out: Mentioned = { patterns: [], members: new Set(), texts: new Set(), numbers: [], dates: new Set(), crossEquality: false };
+  const out: Mentioned = { patterns: [], members: new Set(), texts: new Set(), numbers: [], dates: new Set(), crossEquality: false, counted: new Set(), countLimit: 1, countInArithmetic: false };
+  let largest = 0;
   const seen = new Set<string>();
   const pattern = (p: CodePattern) => {
     const k = `${p.code}-${p.rangeEnd ?? ""}-${p.exact ? 1 : 0}`;
@@ -249,7 +303,17 @@ function mentioned(models: PolicyModel[]): Mentioned {
           break;
         }
         case "string": out.texts.add(e.value); break;
-        case "number": out.numbers.push({ value: e.value, ...(e.unit ? { unit: e.unit.name } : {}) }); break;
+        case "number":
+          out.numbers.push({ value: e.value, ...(e.unit ? { unit: e.unit.name } : {}) });
+          if (!e.unit) largest = Math.max(largest, Math.abs(e.value));
+          break;
+        case "count":
+          if (e.operand.kind === "name") {
+            const r = model.names.get(e.operand);
+            if (r?.kind === "builtin") out.counted.add(r.name);
+            else if (r?.kind === "fact") out.counted.add(`${model === models[0] ? "old" : "new"}:${r.name}`);
+          }
+          break;
         case "date": out.dates.add(e.raw); break;
         case "name": {
           const r = model.names.get(e);
@@ -259,11 +323,16 @@ function mentioned(models: PolicyModel[]): Mentioned {
         case "is":
           if (isCaseValue(e.left, model) && isCaseValue(e.right, model)) out.crossEquality = true;
           break;
+        case "arithmetic":
+          if ([...walkExpression(e)].some((x) => x.kind === "count")) out.countInArithmetic = true;
+          break;
         default:
           break;
       }
     }
   }
+  // Counts compare with plain numbers: beyond the largest one written, every count behaves alike.
+  out.countLimit = Math.min(64, Math.ceil(largest) + 1);
   return out;
 }
 

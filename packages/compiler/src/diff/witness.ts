@@ -9,6 +9,7 @@ import { evaluate } from "../evaluate.js";
 import { caseSchema, validateCase, type CaseSchema, type Decision } from "../runtime/index.js";
 import { caseSchemaSpec } from "../schema.js";
 import { KNOWN, UNKNOWN, type Assignment } from "./abstract-eval.js";
+import { extraElements, extraKey } from "./counts.js";
 import type { Space } from "./space.js";
 import type { CaseJson, FactRename } from "./types.js";
 
@@ -19,7 +20,11 @@ export function witnessOf(space: Space, asg: Assignment): CaseJson {
   for (const v of vars) {
     const value = asg.get(v.key);
     if (value === undefined || value === UNKNOWN) continue;
-    const json = value === KNOWN ? v.elements.filter((_, i) => asg.get(`${v.key}#${i}`) === true) : value;
+    let json = value;
+    if (value === KNOWN) {
+      const present = v.elements.flatMap((_, i) => (asg.get(`${v.key}#${i}`) === true ? [i] : []));
+      json = [...present.map((i) => v.elements[i]), ...extraElements(v, present, (asg.get(extraKey(v.key)) as number | undefined) ?? 0)];
+    }
     if (v.key === "as_of") out.as_of = json as string;
     else if (v.key === "procedures") out.procedures = json as string[];
     else out.facts[v.name] = json;

@@ -21,7 +21,8 @@ export type Atom =
   | { t: "has"; codeset: "breast" | "head_and_neck" }
   | { t: "code"; code: string }
   | { t: "known"; fact: "a" | "interval" | "diagnoses"; known: boolean }
-  | { t: "empty"; negated: boolean };
+  | { t: "empty"; negated: boolean }
+  | { t: "count"; op: Op; value: number };
 
 export type Cond = { k: "atom"; atom: Atom } | { k: "and" | "or"; items: Cond[] } | { k: "not"; c: Cond };
 
@@ -52,6 +53,7 @@ const atomArb: fc.Arbitrary<Atom> = fc.oneof(
   fc.record({ t: fc.constant("code" as const), code: fc.constantFrom(...CODES) }),
   fc.record({ t: fc.constant("known" as const), fact: fc.constantFrom("a" as const, "interval" as const, "diagnoses" as const), known: fc.boolean() }),
   fc.record({ t: fc.constant("empty" as const), negated: fc.boolean() }),
+  fc.record({ t: fc.constant("count" as const), op: fc.constantFrom(...OPS), value: fc.constantFrom(1, 2) }),
 );
 
 const condArb: fc.Arbitrary<Cond> = fc.letrec<{ cond: Cond }>((tie) => ({
@@ -84,7 +86,7 @@ export function atomFact(a: Atom): string[] {
     case "cmp": return [a.fact];
     case "since": return ["surgery", "as_of"];
     case "date": return ["surgery"];
-    case "has": case "code": case "empty": return ["diagnoses"];
+    case "has": case "code": case "empty": case "count": return ["diagnoses"];
     case "known": return [a.fact];
   }
 }
@@ -114,6 +116,7 @@ function atomText(a: Atom): string {
     case "code": return `diagnoses has ICD10 ${a.code}`;
     case "known": return `${a.fact} is ${a.known ? "known" : "unknown"}`;
     case "empty": return `diagnoses is ${a.negated ? "not " : ""}empty`;
+    case "count": return `count(diagnoses) ${a.op} ${a.value}`;
   }
 }
 
@@ -176,7 +179,7 @@ export function mutate(p: SmallPolicy, kind: MutationKind, which: number, pick: 
     if (kind === "negate") return true;
     if (node.k !== "atom") return false;
     const t = node.atom.t;
-    return kind === "threshold" ? t === "cmp" || t === "since" || t === "date" : t === "cmp" || t === "since" || t === "date";
+    return t === "cmp" || t === "since" || t === "date" || t === "count";
   });
   if (candidates.length === 0) return undefined;
   const { node, replace } = candidates[pick % candidates.length];
@@ -197,11 +200,12 @@ export function mutate(p: SmallPolicy, kind: MutationKind, which: number, pick: 
     case "operator": {
       if (node.k !== "atom") return undefined;
       const a = node.atom;
-      if (kind === "operator" && (a.t === "cmp" || a.t === "since" || a.t === "date")) a.op = OPS[(OPS.indexOf(a.op) + 1 + (pick % 3)) % 4];
+      if (kind === "operator" && (a.t === "cmp" || a.t === "since" || a.t === "date" || a.t === "count")) a.op = OPS[(OPS.indexOf(a.op) + 1 + (pick % 3)) % 4];
       if (kind === "threshold") {
         if (a.t === "cmp") Object.assign(a, THRESHOLDS[a.fact][(THRESHOLDS[a.fact].findIndex((x) => x.value === a.value && x.unit === a.unit) + 1 + (pick % 2)) % THRESHOLDS[a.fact].length]);
         if (a.t === "since") Object.assign(a, SINCE[(SINCE.findIndex((x) => x.value === a.value && x.unit === a.unit) + 1 + (pick % 3)) % SINCE.length]);
         if (a.t === "date") a.date = DATES[(DATES.indexOf(a.date) + 1 + (pick % 2)) % DATES.length];
+        if (a.t === "count") a.value = a.value === 1 ? 2 : 1;
       }
       break;
     }
@@ -248,7 +252,7 @@ function domains(policies: SmallPolicy[]): Record<string, unknown[]> {
     dose: [undefined, 0, ...dose, { value: 4500, unit: "cGy" }],
     surgery: [undefined, ...[...surgeryDays].sort((x, y) => x - y).map(formatDate)],
     as_of: [undefined, ...asOf],
-    diagnoses: [undefined, [], ["C50"], ["C50.1"], ["C50.12"], ["C14"], ["C14.9"], ["C15"], ["C32.1"], ["C61"], ["C50", "C00"], ["C50.1", "C61"]],
+    diagnoses: [undefined, [], ["C50"], ["C50.1"], ["C50.12"], ["C14"], ["C14.9"], ["C15"], ["C32.1"], ["C61"], ["C50", "C00"], ["C50.1", "C61"], ["C50", "C50.1"], ["C61", "C62", "C15"], ["C50.1", "C50.2", "C14"]],
   };
 }
 
