@@ -18,6 +18,7 @@ import { displayPath } from "./files.js";
 import { EXIT, usageError, type CommandIO } from "./io.js";
 import { loadModel } from "./load.js";
 
+/** `pol diff --help`. */
 export const DIFF_USAGE = `Usage: pol diff <old.pol> <new.pol> [--json] [--exit-code] [--all]
 
 Compares two versions of a policy: which requests are decided differently

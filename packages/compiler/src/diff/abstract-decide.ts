@@ -24,6 +24,7 @@ export interface AbstractDecision {
  */
 export type Undetermined = { blame: string; at?: number };
 
+/** Is this answer a variable to split on rather than a result? */
 export const isUndetermined = (x: unknown): x is Undetermined => typeof x === "object" && x !== null && "blame" in x;
 
 /** Is the request applicable (§5: listed procedure codes, none of them in `applies to`, is not)? */

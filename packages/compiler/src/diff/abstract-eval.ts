@@ -22,8 +22,10 @@ import { INVALID, readDate, readProcedure, type Version } from "./version.js";
 export const UNKNOWN: unique symbol = Symbol("unknown");
 export const KNOWN: unique symbol = Symbol("known");
 
+/** Values of the variables split so far, by key (`f:<fact>`, `as_of`, `procedures`, `<key>#<class>`, `<key>+`). */
 export type Assignment = Map<string, unknown>;
 
+/** Kleene values as bits of a mask: true, false, unknown. */
 export const T = 1;
 export const F = 2;
 export const U = 4;
@@ -64,6 +66,7 @@ function sameElement(a: unknown, b: unknown): boolean {
   return a === b || (typeof a === "object" && JSON.stringify(a) === JSON.stringify(b));
 }
 
+/** The Kleene values a boolean value can still take, as a mask. */
 export function maskOf(a: AV): number {
   if (a.k === "v") return a.v === true ? T : a.v === false ? F : U;
   if (a.k === "b") return a.mask;
@@ -77,6 +80,7 @@ function fromMask(mask: number, blame: string): AV {
   return { k: "b", mask, blame };
 }
 
+/** The variable an undetermined value needs next. */
 export function blameOf(a: AV): string | undefined {
   if (a.k === "b" || a.k === "top") return a.blame;
   if (a.k === "set") return a.open.length ? a.keys[a.open[0]] : a.extraKey;
@@ -139,6 +143,7 @@ export interface EvalState {
   nodes: Map<Lowered, AV>;
 }
 
+/** A fresh per-evaluation memory for an assignment. */
 export function evalState(asg: Assignment): EvalState {
   return { asg, facts: new Map(), defines: new Map(), nodes: new Map() };
 }

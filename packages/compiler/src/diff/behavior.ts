@@ -19,11 +19,13 @@ import type { BehaviorChange, CaseJson, DecisionSummary, DocumentationChange, Fa
 import { Version } from "./version.js";
 import { caseFor, decisionFor, givenNames, minimize, witnessOf } from "./witness.js";
 
+/** Options of the behavioural analysis. */
 export interface BehaviorOptions {
   /** Stop after exploring this many nodes per question (default one million). */
   maxNodes?: number;
 }
 
+/** The behavioural part of a diff. */
 export interface BehaviorResult {
   behavior: BehaviorChange[];
   documentation: DocumentationChange[];

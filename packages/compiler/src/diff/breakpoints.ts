@@ -45,6 +45,7 @@ export interface Representatives {
 const DAYS_IN_CYCLE = 1461;
 const DEFAULT_DAY = parseDate("2025-01-01")!;
 
+/** The comparisons of both versions, by variable, and the representatives they give numbers and dates. */
 export class Breakpoints {
   private readonly atoms: Atom[] = [];
   private readonly byVariable = new Map<string, Atom[]>();

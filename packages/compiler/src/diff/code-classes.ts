@@ -23,6 +23,7 @@ export interface CodePattern {
   exact?: boolean;
 }
 
+/** The codes a variable holds: one system, or procedure codes (CPT or HCPCS). */
 export type CodeDomain = "ICD10" | "CPT" | "HCPCS" | "procedure";
 
 interface Format {

@@ -21,6 +21,7 @@ export interface RulePairing {
   newIds: string[];
 }
 
+/** How the declarations of two versions pair up. */
 export interface Correspondence {
   enums: Matching<string>;
   facts: Matching<string>;

@@ -47,7 +47,7 @@ export function moreCodes(rep: string, domain: CodeDomain, patterns: readonly Co
   const out: string[] = [];
   const seen = new Set([code]);
   const queue = [code];
-  for (let q = 0; q < queue.length && out.length < n && seen.size < 20_000; q++) {
+  for (let q = 0; q < queue.length && out.length < n && seen.size < 4_000; q++) {
     const c = queue[q];
     const edits: string[] = [];
     for (const ch of alphabet) edits.push(c + ch);

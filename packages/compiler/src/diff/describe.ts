@@ -34,6 +34,7 @@ const STATUS_WORDS: Record<RequirementState, string> = {
   absent: "not asked for",
 };
 
+/** A requirement status in words. */
 export function statusWords(s: RequirementState): string {
   return STATUS_WORDS[s];
 }

@@ -12,6 +12,7 @@ export function summaryLine(d: PolicyDiff): string {
   return `${plural(s.outcomeChanges, "outcome change")}, ${plural(s.documentationChanges, "documentation change")}, ${plural(s.declarationChanges, "declaration change")}`;
 }
 
+/** Options of the text report. */
 export interface ReportOptions {
   /** Every outcome change, not only the first few of each kind. */
   all?: boolean;

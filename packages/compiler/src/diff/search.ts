@@ -33,12 +33,14 @@ export interface Found {
   words: [string, string][];
 }
 
+/** What the search found under a node. */
 export interface Summary {
   leaves: number;
   /** By change (group key). */
   found: Map<string, Found>;
 }
 
+/** What the search found in the whole space, and whether it finished. */
 export interface SearchResult extends Summary {
   /** False when the search stopped at `maxLeaves`. */
   complete: boolean;
@@ -46,6 +48,7 @@ export interface SearchResult extends Summary {
   nodes: number;
 }
 
+/** Limits and fixed variables of a search. */
 export interface SearchOptions {
   /** Stop after exploring this many nodes (the diff then says it is not exhaustive). */
   maxNodes?: number;

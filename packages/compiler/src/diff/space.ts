@@ -47,6 +47,7 @@ export interface Variable {
   order: number;
 }
 
+/** The variables of both versions, and what the classes were built from. */
 export interface Space {
   variables: Map<string, Variable>;
   /** Variable of a fact by that version's name. */
@@ -74,7 +75,7 @@ interface Mentioned {
   counted: Set<string>;
   /** The largest count worth telling apart: one more than the largest plain number either version writes. */
   countLimit: number;
-  /** A count is scaled or added to: its breakpoints may lie beyond `countLimit`. */
+  /** A count is scaled, added to, or compared with a value of the case: its breakpoints may lie beyond `countLimit`. */
   countInArithmetic: boolean;
 }
 
@@ -113,7 +114,7 @@ export function inputSpace(oldModel: PolicyModel, newModel: PolicyModel, c: Corr
   }
   variables.set(asOf.key, asOf);
   variables.set(procedures.key, procedures);
-  const notes = m.countInArithmetic ? [`\`count(…)\` in arithmetic is analysed for counts up to ${m.countLimit}`] : [];
+  const notes = m.countInArithmetic ? [`\`count(…)\` in arithmetic or against a value of the case is analysed for up to ${m.countLimit} elements beyond one per class`] : [];
   return { variables, byFact, asOf, procedures, patterns: m.patterns, dates: [...m.dates], notes };
 }
 
@@ -326,6 +327,12 @@ function mentioned(models: PolicyModel[]): Mentioned {
         case "arithmetic":
           if ([...walkExpression(e)].some((x) => x.kind === "count")) out.countInArithmetic = true;
           break;
+        case "compare": {
+          // A count against another value of the case: its breakpoints are not among the plain numbers.
+          const counts = (x: A.Expression) => [...walkExpression(x)].some((y) => y.kind === "count");
+          if ((counts(e.left) && isCaseValue(e.right, model)) || (counts(e.right) && isCaseValue(e.left, model))) out.countInArithmetic = true;
+          break;
+        }
         default:
           break;
       }

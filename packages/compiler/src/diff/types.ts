@@ -21,6 +21,7 @@ export type DeclarationKind =
   | "revision"
   | "section";
 
+/** How a declaration changed. */
 export type ChangeKind = "added" | "removed" | "changed" | "renamed";
 
 /** One declaration added, removed, changed or renamed. */
@@ -86,6 +87,7 @@ export interface DocumentationChange {
   regions: number;
 }
 
+/** Counts, and whether "no change" is a proof. */
 export interface DiffSummary {
   outcomeChanges: number;
   documentationChanges: number;

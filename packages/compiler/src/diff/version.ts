@@ -18,6 +18,7 @@ import { caseSchemaSpec } from "../schema.js";
 /** A value a version cannot hold: the element or fact is left out. */
 export const INVALID: unique symbol = Symbol("invalid");
 
+/** A rule of one version, lowered. */
 export interface VersionRule {
   outcome: RuleOutcome;
   label: string;
@@ -26,12 +27,14 @@ export interface VersionRule {
   condition: Lowered;
 }
 
+/** A requirement of one version, its conditions lowered. */
 export interface VersionRequirement {
   id: string;
   kind: "document" | "question";
   conditions: Lowered[];
 }
 
+/** One version of the policy, as the analysis reads it. */
 export class Version {
   readonly lowering: Lowering;
   readonly schema: CaseSchema;
