@@ -193,7 +193,7 @@ function outcomeChange(g: Group, old: Version, now: Version, renames: FactRename
   return { old: summary(final.a), new: summary(final.b), witness, facts: givenNames(witness), description, regions: g.regions };
 }
 
-/** " (The old version does not know …)" when a version leaves part of the witness out. */
+/** " The old version does not know …." for each part of the witness a version leaves out. */
 function notesOf(witness: CaseJson, old: Version, now: Version, renames: FactRename[]): string {
   const toOld = new Map(renames.map((r) => [r.new, r.old]));
   const renamedAway = new Set(renames.map((r) => r.old));
@@ -209,7 +209,7 @@ function notesOf(witness: CaseJson, old: Version, now: Version, renames: FactRen
     { side: "new", facts: caseFor(now.model, witness, renames, "new").facts, ownName: (n) => (now.model.facts.has(n) ? n : undefined) },
   ];
   const notes = readingNotes(witness, readings);
-  return notes.length ? ` (${notes.join("; ")}.)` : "";
+  return notes.map((n) => ` ${n.charAt(0).toUpperCase()}${n.slice(1)}.`).join("");
 }
 
 function statusOf(d: Decision, id: string | undefined): RequirementState {

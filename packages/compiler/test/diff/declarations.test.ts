@@ -113,7 +113,7 @@ describe("declaration changes", () => {
     expect(d.behavior.length).toBeGreaterThan(0);
     for (const b of d.behavior) {
       expect(b.witness.facts.intent).toBe("adjuvant");
-      expect(b.description).toContain("the old version does not know intent adjuvant");
+      expect(b.description).toContain("The old version does not know intent adjuvant: it reads it as not given.");
     }
   });
 
