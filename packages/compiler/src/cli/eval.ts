@@ -1,7 +1,8 @@
 /**
  * `pol eval <policy.pol> <case.json>` and `pol eval <policy.pol> --batch
- * <cases.jsonl>` (LANGUAGE.md §9, §10): decide cases with the reference
- * evaluator.
+ * <cases.jsonl>` (LANGUAGE.md §9, §10): decide one case with the reference
+ * evaluator, or a batch with the policy compiled (batch-workers.ts), in
+ * worker threads with --jobs.
  */
 import { accessSync, constants, readFileSync, statSync } from "node:fs";
 import type { PolicyModel } from "@pol/dsl";
