@@ -24,7 +24,7 @@ export function declarationChanges(oldModel: PolicyModel, newModel: PolicyModel,
     ...defineChanges(oldModel, newModel, c),
     ...ruleChanges(oldModel, newModel, c),
     ...requirementChanges(c),
-    ...testChanges(oldModel, newModel),
+    ...testChanges(oldModel, newModel, c),
     ...citeChanges(oldModel, newModel),
     ...revisionChanges(oldModel, newModel),
     ...sectionChanges(oldModel, newModel),
@@ -208,9 +208,51 @@ function ruleName(r: RuleModel): string {
   return r.label;
 }
 
+/**
+ * Rules whose place among the rules of their outcome changed: the first true
+ * rule of a class names the decision, so order matters. The pairs that keep
+ * their relative order (a longest increasing run of old positions, taken in
+ * new order) stay; the others moved.
+ */
+function movedRules(c: Correspondence): Set<RuleModel> {
+  const pairs = c.rules.pairs.filter((p) => p.old.outcome === p.new.outcome).sort((a, b) => a.new.index - b.new.index);
+  const moved = new Set<RuleModel>();
+  for (const outcome of ["covered", "review", "not_covered"]) {
+    const list = pairs.filter((p) => p.new.outcome === outcome);
+    // Longest increasing subsequence of old indexes (n is small: quadratic is fine).
+    const best = list.map(() => 1);
+    const prev = list.map(() => -1);
+    for (let i = 0; i < list.length; i++) {
+      for (let j = 0; j < i; j++) {
+        if (list[j].old.index < list[i].old.index && best[j] + 1 > best[i]) {
+          best[i] = best[j] + 1;
+          prev[i] = j;
+        }
+      }
+    }
+    const keep = new Set<number>();
+    let at = best.indexOf(Math.max(0, ...best));
+    while (at >= 0) {
+      keep.add(at);
+      at = prev[at];
+    }
+    list.forEach((p, i) => keep.has(i) || moved.add(p.new));
+  }
+  return moved;
+}
+
+/** "2nd of 18 covered rules". */
+function placeOf(m: PolicyModel, r: RuleModel): string {
+  const same = m.rules.filter((x) => x.outcome === r.outcome);
+  const k = same.indexOf(r) + 1;
+  const suffix = k % 10 === 1 && k % 100 !== 11 ? "st" : k % 10 === 2 && k % 100 !== 12 ? "nd" : k % 10 === 3 && k % 100 !== 13 ? "rd" : "th";
+  return `${k}${suffix} of ${same.length} ${OUTCOME_WORDS[r.outcome]} rules`;
+}
+
 function ruleChanges(o: PolicyModel, n: PolicyModel, c: Correspondence): DeclarationChange[] {
   const out: DeclarationChange[] = [];
   const summary = (r: RuleModel, text: string) => ({ outcome: r.outcome, label: r.label, condition: text });
+  const moved = movedRules(c);
   for (const p of c.rules.pairs) {
     const ta = c.oldText(p.old.condition);
     const tb = c.newText(p.new.condition);
@@ -219,6 +261,7 @@ function ruleChanges(o: PolicyModel, n: PolicyModel, c: Correspondence): Declara
     const labelled = p.old.decl.label !== undefined || p.new.decl.label !== undefined;
     const relabelled = labelled && p.old.decl.label?.value !== p.new.decl.label?.value;
     if (ta !== tb) details.push(`condition: ${ta}`, `      now: ${tb}`);
+    if (moved.has(p.new)) details.push(`moved: ${placeOf(o, p.old)} → ${placeOf(n, p.new)} (the first true rule of a kind names the decision)`);
     field(details, "doc comment", p.old.decl.doc, p.new.decl.doc);
     if (!details.length && !relabelled) continue;
     const how = relabelled && !details.length ? "renamed" : "changed";
@@ -263,15 +306,30 @@ function requirementChanges(c: Correspondence): DeclarationChange[] {
   return out;
 }
 
-function testChanges(o: PolicyModel, n: PolicyModel): DeclarationChange[] {
+function testChanges(o: PolicyModel, n: PolicyModel, c: Correspondence): DeclarationChange[] {
   const out: DeclarationChange[] = [];
-  const content = (t: (typeof o.tests)[number]) => JSON.stringify(stripSpans({ given: t.given, expectations: t.expectations }), (k, v) => (k === "raw" ? undefined : v));
+  // A renamed fact or requirement renames what the old tests give and expect, too.
+  const renamed = new Map([...c.renamed, ...c.requirements.renamed.map(([a, b]): [string, string] => [a.id, b.id])]);
+  const rename = (t: (typeof o.tests)[number], side: "old" | "new") =>
+    side === "new"
+      ? t
+      : {
+          ...t,
+          given: t.given.map((g) => ({ ...g, name: { ...g.name, name: renamed.get(g.name.name) ?? g.name.name } })),
+          expectations: t.expectations.map((e) =>
+            e.kind === "expect-missing" || e.kind === "expect-requires" ? { ...e, names: e.names.map((x) => ({ ...x, name: renamed.get(x.name) ?? x.name })) } : e,
+          ),
+        };
+  const content = (t: (typeof o.tests)[number], side: "old" | "new" = "new") => {
+    const r = rename(t, side);
+    return JSON.stringify(stripSpans({ given: r.given, expectations: r.expectations }), (k, v) => (k === "raw" ? undefined : v));
+  };
   const before = new Map(o.tests.map((t) => [proseKey(t.name.value), t]));
   const after = new Map(n.tests.map((t) => [proseKey(t.name.value), t]));
   for (const [name, t] of after) {
     const b = before.get(name);
     if (!b) out.push(change("test", t.name.value, "added", []));
-    else if (content(b) !== content(t)) out.push(change("test", t.name.value, "changed", ["given values or expectations changed"]));
+    else if (content(b, "old") !== content(t)) out.push(change("test", t.name.value, "changed", ["given values or expectations changed"]));
   }
   for (const [name, t] of before) if (!after.has(name)) out.push(change("test", t.name.value, "removed", []));
   return out;

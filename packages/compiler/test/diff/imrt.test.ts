@@ -122,6 +122,41 @@ describe("diff of IMRT revisions", () => {
     expect(d.behavior).toEqual([]);
   });
 
+  it("a renamed fact: one rename; witnesses would use the new name, the tests that give it are unchanged", () => {
+    const text = IMRT_TEXT.replace("fact intent:", "fact treatment_intent:")
+      .replace(/\bintent is /g, "treatment_intent is ")
+      .replace(/^(\s+)intent: /gm, "$1treatment_intent: ")
+      .replace(/^(\s+)intent,$/gm, "$1treatment_intent,");
+    const { d } = revise(text);
+    expect(d.declarations).toEqual([expect.objectContaining({ kind: "fact", name: "treatment_intent", change: "renamed", oldName: "intent" })]);
+    expect(d.factRenames).toEqual([{ old: "intent", new: "treatment_intent" }]);
+    expect(d.behavior).toEqual([]);
+    expect(d.documentation).toEqual([]);
+  });
+
+  it("a renamed fact whose threshold also moved: witnesses use the new name and the old version reads them through the rename", () => {
+    const text = IMRT_TEXT.replace(/\bdisease_free_interval\b/g, "recurrence_free_interval").replace("recurrence_free_interval >= 2 years", "recurrence_free_interval >= 3 years");
+    const { d } = revise(text);
+    expect(d.factRenames).toEqual([{ old: "disease_free_interval", new: "recurrence_free_interval" }]);
+    expect(d.behavior.length).toBeGreaterThan(0);
+    for (const b of d.behavior) expect(b.witness.facts).toHaveProperty("recurrence_free_interval");
+  });
+
+  it("an indication moved to the top: it now names the decision when another indication also holds", () => {
+    const rule = /  covered "XIV\. Ureteral cancer" if all\([^)]*\)\n/;
+    const block = rule.exec(IMRT_TEXT)![0];
+    const text = edit(edit(IMRT_TEXT, rule, ""), `  covered "I. Central nervous system tumors"`, `${block}\n  covered "I. Central nervous system tumors"`);
+    const { d } = revise(text);
+    expect(d.declarations).toEqual([
+      expect.objectContaining({ kind: "rule", name: "XIV. Ureteral cancer", change: "changed", details: [expect.stringContaining("moved: 19th of 19 covered rules → 1st of 19 covered rules")] }),
+    ]);
+    for (const b of d.behavior) {
+      expect(b.new.rule).toBe("XIV. Ureteral cancer");
+      expect(b.witness.facts.diagnoses).toContain("C66");
+    }
+    expect(d.behavior.length).toBe(18);
+  });
+
   it("a renamed codeset is a rename too", () => {
     const text = IMRT_TEXT.replace(/\bbone_tumors\b/g, "primary_bone_tumors");
     const { d } = revise(text);
