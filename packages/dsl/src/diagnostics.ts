@@ -38,7 +38,6 @@ export const DIAGNOSTIC_CODES = {
   "condition-not-bool": { severity: "error", about: "a condition that is not true/false" },
   "unit-mismatch": { severity: "error", about: "values of different dimensions compared or added" },
   "missing-unit": { severity: "error", about: "a bare number compared with a value that has a unit" },
-  "unknown-unit": { severity: "error", about: "a unit that is not in the list of §3" },
   "not-a-set": { severity: "error", about: "`has`, `is empty` or `count` on something that is not a set" },
   "mixed-set": { severity: "error", about: "a set literal whose members are of different kinds" },
   "at-least-too-many": { severity: "error", about: "`at least N of` with N larger than its list" },
