@@ -75,11 +75,12 @@ export function referenceProgram(model: PolicyModel): rt.Program<Context> {
   return p;
 }
 
-// The interpreter calls runtime functions by name with operands it computed;
-// lower.ts chose each function from the operand types, so the call is well typed.
+// The interpreter (and pol diff's abstract evaluator) calls runtime functions by
+// name with operands it computed; lower.ts chose each function from the operand
+// types, so the call is well typed.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyFunction = (...args: any[]) => unknown;
-const FUNCTIONS: Record<RuntimeFunction, AnyFunction> = {
+export type AnyFunction = (...args: any[]) => unknown;
+export const RUNTIME_FUNCTIONS: Record<RuntimeFunction, AnyFunction> = {
   and: rt.and, or: rt.or, not: rt.not, none: rt.none, atLeast: rt.atLeast, isKnown: rt.isKnown,
   equal: rt.equal, equalNum: rt.equalNum, equalTime: rt.equalTime, compareNum: rt.compareNum, compareTime: rt.compareTime,
   arithmetic: rt.arithmetic, dateDifference: rt.dateDifference, addToDate: rt.addToDate, addDurations: rt.addDurations,
@@ -164,7 +165,7 @@ class Interpreter {
       case "sub":
         return subs?.has(ir.node) ? subs.get(ir.node) : this.value(ir.node, c);
       case "call":
-        return FUNCTIONS[ir.fn](...ir.args.map((a) => this.ir(a, c, subs)));
+        return RUNTIME_FUNCTIONS[ir.fn](...ir.args.map((a) => this.ir(a, c, subs)));
     }
   }
 

@@ -13,6 +13,7 @@
  * completion; "undetermined" only costs another split.
  */
 import type { Ir, Lowered, RuntimeFunction } from "../lower.js";
+import { RUNTIME_FUNCTIONS } from "../evaluate.js";
 import * as rt from "../runtime/index.js";
 import { extraElements, extraKey } from "./counts.js";
 import type { Space, Variable } from "./space.js";
@@ -108,17 +109,7 @@ function table(op: (a: rt.Kleene, b: rt.Kleene) => rt.Kleene): number[][] {
 }
 
 // Every runtime function the lowering can call, as the reference evaluator calls them.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyFunction = (...args: any[]) => unknown;
-const FUNCTIONS: Record<RuntimeFunction, AnyFunction> = {
-  and: rt.and, or: rt.or, not: rt.not, none: rt.none, atLeast: rt.atLeast, isKnown: rt.isKnown,
-  equal: rt.equal, equalNum: rt.equalNum, equalTime: rt.equalTime, compareNum: rt.compareNum, compareTime: rt.compareTime,
-  arithmetic: rt.arithmetic, dateDifference: rt.dateDifference, addToDate: rt.addToDate, addDurations: rt.addDurations,
-  scaleDuration: rt.scaleDuration, duration: rt.duration, quantity: rt.quantity, dateValue: rt.dateValue, codeset: rt.codeset,
-  has: rt.has, hasCode: rt.hasCode, hasAny: rt.hasAny, hasAnyCode: rt.hasAnyCode, hasAll: rt.hasAll, hasAllCodes: rt.hasAllCodes,
-  hasAtLeast: rt.hasAtLeast, hasAtLeastCodes: rt.hasAtLeastCodes, isIn: rt.isIn, isInCodes: rt.isInCodes,
-  isEmpty: rt.isEmpty, count: rt.count, setEqual: rt.setEqual, setEqualCodes: rt.setEqualCodes,
-};
+const FUNCTIONS = RUNTIME_FUNCTIONS;
 
 const BOOLEAN_FUNCTIONS = new Set<RuntimeFunction>([
   "and", "or", "not", "none", "atLeast", "isKnown", "equal", "equalNum", "equalTime", "compareNum", "compareTime",
