@@ -7,11 +7,10 @@
  */
 import { stripSpans, typeToString, type PolicyModel, type PolType, type RequirementModel, type RuleModel } from "@pol/dsl";
 import { ownCodeEntries, type Correspondence } from "./correspondence.js";
+import { OUTCOME_WORDS } from "./describe.js";
 import { multisetDifference } from "./match.js";
 import { proseKey, shorten } from "./text.js";
 import type { DeclarationChange, DeclarationKind } from "./types.js";
-
-const OUTCOME_WORDS: Record<string, string> = { covered: "covered", review: "review", not_covered: "not covered" };
 
 /** Every declaration change between the two versions, in reading order (metadata first, tests and history last). */
 export function declarationChanges(oldModel: PolicyModel, newModel: PolicyModel, c: Correspondence): DeclarationChange[] {

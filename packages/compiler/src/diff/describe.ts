@@ -5,7 +5,8 @@
 import type { DecisionSummary, RequirementState, CaseJson } from "./types.js";
 import { unitWord } from "./text.js";
 
-const OUTCOME_WORDS: Record<string, string> = {
+/** Outcomes as a reviewer reads them; the one table every part of the diff report uses. */
+export const OUTCOME_WORDS: Record<string, string> = {
   covered: "covered",
   review: "review",
   not_covered: "not covered",

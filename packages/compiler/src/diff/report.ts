@@ -2,6 +2,7 @@
  * `pol diff` for people, read top-down: the summary line, then what changes
  * for requests (with a case for each change), then the declarations.
  */
+import { OUTCOME_WORDS } from "./describe.js";
 import type { DeclarationChange, PolicyDiff } from "./types.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -20,13 +21,6 @@ export interface ReportOptions {
   perHeading?: number;
 }
 
-const OUTCOME_WORDS: Record<string, string> = {
-  covered: "covered",
-  review: "review",
-  not_covered: "not covered",
-  incomplete: "incomplete",
-  not_applicable: "not applicable",
-};
 
 /** The whole report as text. */
 export function formatDiff(d: PolicyDiff, options: ReportOptions = {}): string {
